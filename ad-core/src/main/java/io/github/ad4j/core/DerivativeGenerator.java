@@ -1,0 +1,144 @@
+package io.github.ad4j.core;
+
+import com.github.javaparser.ast.body.TypeDeclaration;
+import io.github.ad4j.core.analyse.Activity;
+import io.github.ad4j.core.check.MethodChecker;
+import io.github.ad4j.core.check.MethodRejected;
+import io.github.ad4j.core.check.NotDifferentiableException;
+import io.github.ad4j.core.emit.GradClassEmitter;
+import io.github.ad4j.core.ir.Origin;
+import io.github.ad4j.core.ir.Procedure;
+import io.github.ad4j.core.normalise.Normaliser;
+import io.github.ad4j.core.parse.DifferentiableMethod;
+import io.github.ad4j.core.parse.ParsedSource;
+import io.github.ad4j.core.parse.SourceParser;
+import io.github.ad4j.core.rules.RuleTable;
+import io.github.ad4j.core.simplify.BodySimplifier;
+import io.github.ad4j.core.transform.DerivativeForms;
+import io.github.ad4j.core.transform.DerivativeMethod;
+import io.github.ad4j.core.transform.GradientRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point of ad-core: Java sources in, generated derivative classes and diagnostics out.
+ *
+ * <p>Runs the pipeline parse, check, normalise, analyse, transform, simplify, emit on every
+ * {@code @Differentiable} method. Instances are immutable and thread-safe; a build creates one
+ * and may call {@link #generate} from several threads.
+ */
+public final class DerivativeGenerator {
+
+  private static final String REPORT =
+      "; this is a bug in ad4j, please report it with the method's source";
+
+  private final RuleTable rules;
+
+  private DerivativeGenerator(RuleTable rules) {
+    this.rules = rules;
+  }
+
+  /** A generator with the built-in derivative rules. */
+  public static DerivativeGenerator create() {
+    return new DerivativeGenerator(RuleTable.builtIn());
+  }
+
+  /**
+   * Generates the derivative classes of every {@code @Differentiable} method in {@code sources}.
+   * Never throws for bad user input: syntax errors and unsupported constructs come back as
+   * diagnostics, and the methods they concern are left out.
+   */
+  public GenerationResult generate(List<SourceFile> sources) {
+    List<SourceFile> sorted = new ArrayList<>(sources);
+    sorted.sort(Comparator.comparing(SourceFile::path));
+    List<GeneratedFile> files = new ArrayList<>();
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    SourceParser parser = new SourceParser();
+    for (SourceFile file : sorted) {
+      if (!file.content().contains("Differentiable")) {
+        continue; // most files of a build have nothing for us; skip parsing them
+      }
+      SourceParser.Result parsed = parser.parse(file);
+      diagnostics.addAll(parsed.diagnostics());
+      if (parsed.source() != null) {
+        generate(parsed.source(), files, diagnostics);
+      }
+    }
+    files.sort(Comparator.comparing(GeneratedFile::relativePath));
+    return new GenerationResult(files, diagnostics);
+  }
+
+  private void generate(
+      ParsedSource source, List<GeneratedFile> files, List<Diagnostic> diagnostics) {
+    Map<TypeDeclaration<?>, List<DifferentiableMethod>> byClass = new LinkedHashMap<>();
+    for (DifferentiableMethod method : DifferentiableMethod.findAll(source)) {
+      byClass.computeIfAbsent(topLevel(method.owner()), k -> new ArrayList<>()).add(method);
+    }
+    String packageName =
+        source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    for (Map.Entry<TypeDeclaration<?>, List<DifferentiableMethod>> entry : byClass.entrySet()) {
+      List<GradientRecord> records = new ArrayList<>();
+      List<GradClassEmitter.Emitted> emitted = new ArrayList<>();
+      List<DifferentiableMethod> earlier = new ArrayList<>();
+      for (DifferentiableMethod method : entry.getValue()) {
+        try {
+          DerivativeForms.Forms forms = differentiate(method, earlier);
+          records.add(forms.record());
+          for (DerivativeMethod m : forms.methods()) {
+            emitted.add(new GradClassEmitter.Emitted(m, BodySimplifier.simplify(m)));
+          }
+        } catch (MethodRejected e) {
+          e.errors().forEach(error -> diagnostics.add(diagnostic(error.origin(), error.getMessage())));
+        } catch (NotDifferentiableException e) {
+          diagnostics.add(diagnostic(e.origin(), e.getMessage()));
+        } catch (RuntimeException e) {
+          diagnostics.add(
+              diagnostic(
+                  source.origin(method.declaration().getName()),
+                  "internal error while differentiating " + method.name() + ": " + e + REPORT));
+        }
+        earlier.add(method);
+      }
+      if (!emitted.isEmpty()) {
+        files.add(
+            GradClassEmitter.emit(
+                packageName,
+                entry.getKey().getNameAsString(),
+                source.file().fileName(),
+                records,
+                emitted));
+      }
+    }
+  }
+
+  private DerivativeForms.Forms differentiate(
+      DifferentiableMethod method, List<DifferentiableMethod> earlier) {
+    MethodChecker.Signature signature = MethodChecker.check(method, earlier);
+    Procedure procedure = Normaliser.normalise(method, signature);
+    Activity activity = Activity.of(procedure);
+    return DerivativeForms.of(procedure, activity, rules);
+  }
+
+  private static TypeDeclaration<?> topLevel(TypeDeclaration<?> type) {
+    TypeDeclaration<?> top = type;
+    while (!top.isTopLevelType() && top.getParentNode().isPresent()) {
+      var parent = top.getParentNode().get().findAncestor(TypeDeclaration.class);
+      if (top.getParentNode().get() instanceof TypeDeclaration<?> direct) {
+        top = direct;
+      } else if (parent.isPresent()) {
+        top = parent.get();
+      } else {
+        break;
+      }
+    }
+    return top;
+  }
+
+  private static Diagnostic diagnostic(Origin origin, String message) {
+    return new Diagnostic(
+        Diagnostic.Severity.ERROR, origin.file(), origin.line(), origin.column(), message);
+  }
+}

@@ -1,0 +1,23 @@
+package io.github.ad4j.core;
+
+import java.util.List;
+
+/**
+ * What one run of the generator produced.
+ *
+ * @param files the generated files, one per class that has at least one method that could be
+ *     differentiated, sorted by path
+ * @param diagnostics every problem found, in source order per file; a method with an error is
+ *     left out of {@code files}
+ */
+public record GenerationResult(List<GeneratedFile> files, List<Diagnostic> diagnostics) {
+  public GenerationResult {
+    files = List.copyOf(files);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  /** Whether any diagnostic is an {@link Diagnostic.Severity#ERROR error}. */
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.ERROR);
+  }
+}

@@ -1,0 +1,125 @@
+package io.github.ad4j.core.ir;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/** A side-effect-free expression. Equality is structural. */
+public sealed interface Expr {
+
+  /** A numeric or boolean constant. {@code boolean} is held as 1 or 0. */
+  record Literal(JType type, double value) implements Expr {
+    public Literal {
+      requireNonNull(type, "type");
+    }
+
+    public static Literal ofDouble(double value) {
+      return new Literal(JType.DOUBLE, value);
+    }
+
+    public static Literal ofInt(int value) {
+      return new Literal(JType.INT, value);
+    }
+
+    public static Literal ofBoolean(boolean value) {
+      return new Literal(JType.BOOLEAN, value ? 1 : 0);
+    }
+
+    /** Whether this is the number zero, of any type. */
+    public boolean isZero() {
+      return type.isNumeric() && value == 0;
+    }
+
+    /** Whether this is the number one, of any type. */
+    public boolean isOne() {
+      return type.isNumeric() && value == 1;
+    }
+  }
+
+  /** A local variable or parameter. */
+  record Var(String name) implements Expr {
+    public Var {
+      requireNonNull(name, "name");
+    }
+  }
+
+  /** A constant field, such as {@code Math.PI} or a user's {@code static final} constant. */
+  record FieldRef(String owner, String name, JType type) implements Expr {
+    public FieldRef {
+      requireNonNull(owner, "owner");
+      requireNonNull(name, "name");
+      requireNonNull(type, "type");
+    }
+  }
+
+  /** {@code -x}, {@code +x} or {@code !x}. */
+  record Unary(UnaryOp op, Expr operand) implements Expr {
+    public Unary {
+      requireNonNull(op, "op");
+      requireNonNull(operand, "operand");
+    }
+  }
+
+  /** A binary operation. */
+  record Binary(BinaryOp op, Expr left, Expr right) implements Expr {
+    public Binary {
+      requireNonNull(op, "op");
+      requireNonNull(left, "left");
+      requireNonNull(right, "right");
+    }
+  }
+
+  /**
+   * A call of a static method. {@code owner} is the class as written in source ({@code "Math"}),
+   * or empty for a method of the generated class itself.
+   */
+  record Call(String owner, String name, List<Expr> args, JType type) implements Expr {
+    public Call {
+      requireNonNull(owner, "owner");
+      requireNonNull(name, "name");
+      args = List.copyOf(args);
+      requireNonNull(type, "type");
+    }
+  }
+
+  /** A primitive cast, {@code (double) n}. */
+  record Cast(JType type, Expr operand) implements Expr {
+    public Cast {
+      requireNonNull(type, "type");
+      requireNonNull(operand, "operand");
+    }
+  }
+
+  /** {@code condition ? whenTrue : whenFalse}. */
+  record Conditional(Expr condition, Expr whenTrue, Expr whenFalse) implements Expr {
+    public Conditional {
+      requireNonNull(condition, "condition");
+      requireNonNull(whenTrue, "whenTrue");
+      requireNonNull(whenFalse, "whenFalse");
+    }
+  }
+
+  /** An array element, {@code a[i]}; also an assignment target. */
+  record ArrayAccess(Expr array, Expr index) implements Expr {
+    public ArrayAccess {
+      requireNonNull(array, "array");
+      requireNonNull(index, "index");
+    }
+  }
+
+  /** {@code new T(args)} of a generated record type. */
+  record NewRecord(String type, List<Expr> args) implements Expr {
+    public NewRecord {
+      requireNonNull(type, "type");
+      args = List.copyOf(args);
+    }
+  }
+
+  /** {@code new double[n]}, an array of zeros. */
+  record NewArray(JType elementType, Expr length) implements Expr {
+    public NewArray {
+      requireNonNull(elementType, "elementType");
+      requireNonNull(length, "length");
+    }
+  }
+}

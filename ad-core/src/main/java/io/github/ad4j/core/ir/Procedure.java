@@ -1,0 +1,48 @@
+package io.github.ad4j.core.ir;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code @Differentiable} method after normalisation: simple statements over typed variables.
+ *
+ * @param className the simple name of the declaring top-level class
+ * @param name the method's name
+ * @param params the parameters, in order
+ * @param returnType the return type
+ * @param wrt the parameters to differentiate with respect to, in parameter order
+ * @param body the normalised statements; the last is the only {@link Stmt.Return}
+ * @param variables the type of every parameter, local and temporary, in order of declaration
+ * @param origin the method declaration, for diagnostics and generated comments
+ */
+public record Procedure(
+    String className,
+    String name,
+    List<Param> params,
+    JType returnType,
+    List<Param> wrt,
+    List<Stmt> body,
+    Map<String, JType> variables,
+    Origin origin) {
+  public Procedure {
+    requireNonNull(className, "className");
+    requireNonNull(name, "name");
+    params = List.copyOf(params);
+    requireNonNull(returnType, "returnType");
+    wrt = List.copyOf(wrt);
+    body = List.copyOf(body);
+    variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+    requireNonNull(origin, "origin");
+  }
+
+  /** The Java signature used in Javadoc links: {@code f(double, double)}. */
+  public String signature() {
+    StringBuilder sb = new StringBuilder(name).append('(');
+    for (int i = 0; i < params.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(params.get(i).type());
+    }
+    return sb.append(')').toString();
+  }
+}

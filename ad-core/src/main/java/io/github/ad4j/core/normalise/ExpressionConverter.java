@@ -1,0 +1,321 @@
+package io.github.ad4j.core.normalise;
+
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.DoubleLiteralExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import io.github.ad4j.core.check.NotDifferentiableException;
+import io.github.ad4j.core.check.Unsupported;
+import io.github.ad4j.core.ir.BinaryOp;
+import io.github.ad4j.core.ir.Expr;
+import io.github.ad4j.core.ir.JType;
+import io.github.ad4j.core.ir.Types;
+import io.github.ad4j.core.ir.UnaryOp;
+import io.github.ad4j.core.parse.ParsedSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Converts JavaParser expressions to the IR, typing them as it goes. Anything outside the
+ * supported subset throws a positioned {@link NotDifferentiableException}.
+ */
+public final class ExpressionConverter {
+
+  private static final Map<String, JType> LIBRARY_CONSTANTS =
+      Map.ofEntries(
+          Map.entry("Math.PI", JType.DOUBLE),
+          Map.entry("Math.E", JType.DOUBLE),
+          Map.entry("StrictMath.PI", JType.DOUBLE),
+          Map.entry("StrictMath.E", JType.DOUBLE),
+          Map.entry("Double.MAX_VALUE", JType.DOUBLE),
+          Map.entry("Double.MIN_VALUE", JType.DOUBLE),
+          Map.entry("Double.MIN_NORMAL", JType.DOUBLE),
+          Map.entry("Double.POSITIVE_INFINITY", JType.DOUBLE),
+          Map.entry("Double.NEGATIVE_INFINITY", JType.DOUBLE),
+          Map.entry("Double.NaN", JType.DOUBLE),
+          Map.entry("Float.MAX_VALUE", JType.FLOAT),
+          Map.entry("Float.MIN_VALUE", JType.FLOAT),
+          Map.entry("Float.POSITIVE_INFINITY", JType.FLOAT),
+          Map.entry("Float.NEGATIVE_INFINITY", JType.FLOAT),
+          Map.entry("Float.NaN", JType.FLOAT),
+          Map.entry("Integer.MAX_VALUE", JType.INT),
+          Map.entry("Integer.MIN_VALUE", JType.INT),
+          Map.entry("Long.MAX_VALUE", JType.LONG),
+          Map.entry("Long.MIN_VALUE", JType.LONG));
+
+  private final ParsedSource source;
+  private final TypeDeclaration<?> owner;
+  private final Map<String, JType> variables;
+  private final Set<String> inlining = new HashSet<>();
+
+  /**
+   * @param source where the expressions are, for positions
+   * @param owner the class whose {@code static} constants the expressions may read, or null
+   * @param variables the type of every variable in scope; the caller adds locals as it goes
+   */
+  public ExpressionConverter(
+      ParsedSource source, TypeDeclaration<?> owner, Map<String, JType> variables) {
+    this.source = source;
+    this.owner = owner;
+    this.variables = variables;
+  }
+
+  /** Converts {@code expression}. */
+  public Expr convert(Expression expression) {
+    if (expression instanceof EnclosedExpr e) {
+      return convert(e.getInner());
+    }
+    if (expression instanceof IntegerLiteralExpr i) {
+      return new Expr.Literal(JType.INT, i.asNumber().doubleValue());
+    }
+    if (expression instanceof LongLiteralExpr l) {
+      return new Expr.Literal(JType.LONG, l.asNumber().doubleValue());
+    }
+    if (expression instanceof DoubleLiteralExpr d) {
+      String text = d.getValue();
+      boolean isFloat = text.endsWith("f") || text.endsWith("F");
+      return new Expr.Literal(isFloat ? JType.FLOAT : JType.DOUBLE, d.asDouble());
+    }
+    if (expression instanceof BooleanLiteralExpr b) {
+      return Expr.Literal.ofBoolean(b.getValue());
+    }
+    if (expression instanceof NameExpr n) {
+      return name(n);
+    }
+    if (expression instanceof FieldAccessExpr f) {
+      return fieldAccess(f);
+    }
+    if (expression instanceof UnaryExpr u) {
+      return unary(u);
+    }
+    if (expression instanceof BinaryExpr b) {
+      return new Expr.Binary(binaryOp(b), convert(b.getLeft()), convert(b.getRight()));
+    }
+    if (expression instanceof CastExpr c) {
+      JType type = TypeNames.of(c.getType()).orElse(null);
+      if (type == null || type.dimensions() > 0) {
+        throw error(c, "cast to " + c.getType() + " is not supported; only casts between"
+            + " primitive number types can be differentiated");
+      }
+      return new Expr.Cast(type, convert(c.getExpression()));
+    }
+    if (expression instanceof ConditionalExpr c) {
+      return new Expr.Conditional(
+          convert(c.getCondition()), convert(c.getThenExpr()), convert(c.getElseExpr()));
+    }
+    if (expression instanceof MethodCallExpr m) {
+      return call(m);
+    }
+    throw Unsupported.at(source, expression);
+  }
+
+  /** The type of an expression this converter produced. */
+  public JType typeOf(Expr expr) {
+    return Types.of(expr, variables::get);
+  }
+
+  private Expr name(NameExpr n) {
+    String name = n.getNameAsString();
+    if (variables.containsKey(name)) {
+      return new Expr.Var(name);
+    }
+    Optional<Expr> constant = classConstant(name, n);
+    if (constant.isPresent()) {
+      return constant.get();
+    }
+    throw error(n, "`" + name + "` is not a parameter, a local variable or a static constant of"
+        + " this class; only those can be read in a @Differentiable method");
+  }
+
+  private Expr fieldAccess(FieldAccessExpr f) {
+    String scope = f.getScope().toString();
+    String simpleScope = scope.startsWith("java.lang.") ? scope.substring(10) : scope;
+    String key = simpleScope + "." + f.getNameAsString();
+    JType type = LIBRARY_CONSTANTS.get(key);
+    if (type != null) {
+      return new Expr.FieldRef(simpleScope, f.getNameAsString(), type);
+    }
+    if (owner != null && scope.equals(owner.getNameAsString())) {
+      Optional<Expr> constant = classConstant(f.getNameAsString(), f);
+      if (constant.isPresent()) {
+        return constant.get();
+      }
+    }
+    throw error(f, "field `" + f + "` cannot be read: only static constants of this class and"
+        + " the constants of Math, Double, Float, Integer and Long can; pass the value as a"
+        + " parameter");
+  }
+
+  /**
+   * A static field of the owner class. A non-private one is read through the class ({@code
+   * C.K}); a private {@code final} one has its initializer inlined, since the generated class
+   * cannot see it.
+   */
+  private Optional<Expr> classConstant(String name, com.github.javaparser.ast.Node at) {
+    if (owner == null) {
+      return Optional.empty();
+    }
+    for (FieldDeclaration field : owner.getFields()) {
+      for (VariableDeclarator declarator : field.getVariables()) {
+        if (!declarator.getNameAsString().equals(name)) {
+          continue;
+        }
+        Optional<JType> type = TypeNames.of(declarator.getType());
+        if (!field.isStatic() || type.isEmpty() || type.get().dimensions() > 0) {
+          throw error(at, "field `" + name + "` cannot be read: only static fields of primitive"
+              + " number types can; pass the value as a parameter");
+        }
+        if (!field.isPrivate()) {
+          return Optional.of(new Expr.FieldRef(owner.getNameAsString(), name, type.get()));
+        }
+        if (!field.isFinal() || declarator.getInitializer().isEmpty()) {
+          throw error(at, "private field `" + name + "` cannot be read by the generated class;"
+              + " make it package-private, or final with an initializer");
+        }
+        if (!inlining.add(name)) {
+          throw error(at, "constant `" + name + "` is defined in terms of itself");
+        }
+        try {
+          Expr value = convert(declarator.getInitializer().get());
+          return Optional.of(retype(value, type.get()));
+        } finally {
+          inlining.remove(name);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Expr retype(Expr value, JType type) {
+    if (value instanceof Expr.Literal l && l.type().isNumeric()) {
+      return new Expr.Literal(type, l.value());
+    }
+    return typeOf(value).equals(type) ? value : new Expr.Cast(type, value);
+  }
+
+  private Expr unary(UnaryExpr u) {
+    switch (u.getOperator()) {
+      case MINUS:
+        return new Expr.Unary(UnaryOp.NEGATE, convert(u.getExpression()));
+      case PLUS:
+        return new Expr.Unary(UnaryOp.PLUS, convert(u.getExpression()));
+      case LOGICAL_COMPLEMENT:
+        return new Expr.Unary(UnaryOp.NOT, convert(u.getExpression()));
+      case BITWISE_COMPLEMENT:
+        return new Expr.Unary(UnaryOp.BITWISE_NOT, convert(u.getExpression()));
+      default:
+        throw Unsupported.at(source, u);
+    }
+  }
+
+  private static BinaryOp binaryOp(BinaryExpr b) {
+    switch (b.getOperator()) {
+      case OR:
+        return BinaryOp.OR;
+      case AND:
+        return BinaryOp.AND;
+      case BINARY_OR:
+        return BinaryOp.BITWISE_OR;
+      case BINARY_AND:
+        return BinaryOp.BITWISE_AND;
+      case XOR:
+        return BinaryOp.XOR;
+      case EQUALS:
+        return BinaryOp.EQUALS;
+      case NOT_EQUALS:
+        return BinaryOp.NOT_EQUALS;
+      case LESS:
+        return BinaryOp.LESS;
+      case GREATER:
+        return BinaryOp.GREATER;
+      case LESS_EQUALS:
+        return BinaryOp.LESS_EQUALS;
+      case GREATER_EQUALS:
+        return BinaryOp.GREATER_EQUALS;
+      case LEFT_SHIFT:
+        return BinaryOp.SHIFT_LEFT;
+      case SIGNED_RIGHT_SHIFT:
+        return BinaryOp.SHIFT_RIGHT;
+      case UNSIGNED_RIGHT_SHIFT:
+        return BinaryOp.UNSIGNED_SHIFT_RIGHT;
+      case PLUS:
+        return BinaryOp.ADD;
+      case MINUS:
+        return BinaryOp.SUBTRACT;
+      case MULTIPLY:
+        return BinaryOp.MULTIPLY;
+      case DIVIDE:
+        return BinaryOp.DIVIDE;
+      case REMAINDER:
+        return BinaryOp.REMAINDER;
+      default:
+        throw new IllegalStateException("unknown operator " + b.getOperator());
+    }
+  }
+
+  private Expr call(MethodCallExpr m) {
+    String owner;
+    if (m.getScope().isPresent()) {
+      String scope = m.getScope().get().toString();
+      if (!MathFunctions.OWNERS.contains(scope)) {
+        throw Unsupported.at(source, m);
+      }
+      owner = MathFunctions.simpleOwner(scope);
+    } else {
+      owner = staticImportOwner(m.getNameAsString()).orElseThrow(() -> Unsupported.at(source, m));
+    }
+    List<Expr> args = new ArrayList<>();
+    List<JType> types = new ArrayList<>();
+    for (Expression arg : m.getArguments()) {
+      Expr converted = convert(arg);
+      args.add(converted);
+      types.add(typeOf(converted));
+    }
+    return new Expr.Call(
+        owner, m.getNameAsString(), args, MathFunctions.returnType(m.getNameAsString(), types));
+  }
+
+  /** {@code Math} or {@code StrictMath} when the file imports {@code name} statically. */
+  private Optional<String> staticImportOwner(String name) {
+    if (source == null) {
+      return Optional.empty();
+    }
+    return source.unit().getImports().stream()
+        .filter(i -> i.isStatic())
+        .filter(
+            i ->
+                i.isAsterisk()
+                    ? MathFunctions.OWNERS.contains(i.getNameAsString())
+                    : i.getName().getIdentifier().equals(name)
+                        && i.getName().getQualifier().isPresent()
+                        && MathFunctions.OWNERS.contains(
+                            i.getName().getQualifier().get().asString()))
+        .map(
+            i ->
+                MathFunctions.simpleOwner(
+                    i.isAsterisk()
+                        ? i.getNameAsString()
+                        : i.getName().getQualifier().get().asString()))
+        .findFirst();
+  }
+
+  private NotDifferentiableException error(com.github.javaparser.ast.Node at, String message) {
+    return new NotDifferentiableException(source.origin(at), message);
+  }
+}

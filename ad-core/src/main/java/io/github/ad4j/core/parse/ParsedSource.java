@@ -1,0 +1,52 @@
+package io.github.ad4j.core.parse;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.javaparser.Position;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import io.github.ad4j.core.SourceFile;
+import io.github.ad4j.core.ir.Origin;
+
+/** A source file and its syntax tree; turns tree nodes into {@link Origin}s. */
+public final class ParsedSource {
+
+  private final SourceFile file;
+  private final CompilationUnit unit;
+  private final String[] lines;
+
+  ParsedSource(SourceFile file, CompilationUnit unit) {
+    this.file = requireNonNull(file, "file");
+    this.unit = requireNonNull(unit, "unit");
+    this.lines = file.content().split("\r\n|\r|\n", -1);
+  }
+
+  /** The file. */
+  public SourceFile file() {
+    return file;
+  }
+
+  /** Its syntax tree. */
+  public CompilationUnit unit() {
+    return unit;
+  }
+
+  /** Where {@code node} is, with its source text collapsed onto one line. */
+  public Origin origin(Node node) {
+    Position begin = node.getBegin().orElse(new Position(1, 1));
+    Position end = node.getEnd().orElse(begin);
+    return new Origin(
+        file.path(), file.fileName(), begin.line, begin.column, text(begin, end));
+  }
+
+  private String text(Position begin, Position end) {
+    StringBuilder sb = new StringBuilder();
+    for (int line = begin.line; line <= end.line && line <= lines.length; line++) {
+      String content = lines[line - 1];
+      int from = line == begin.line ? Math.min(begin.column - 1, content.length()) : 0;
+      int to = line == end.line ? Math.min(end.column, content.length()) : content.length();
+      sb.append(' ').append(content, from, Math.max(from, to));
+    }
+    return sb.toString().replaceAll("\\s+", " ").trim();
+  }
+}

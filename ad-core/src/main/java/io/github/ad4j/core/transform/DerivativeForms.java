@@ -1,0 +1,231 @@
+package io.github.ad4j.core.transform;
+
+import io.github.ad4j.core.analyse.Activity;
+import io.github.ad4j.core.ir.AssignOp;
+import io.github.ad4j.core.ir.Expr;
+import io.github.ad4j.core.ir.JType;
+import io.github.ad4j.core.ir.Param;
+import io.github.ad4j.core.ir.Procedure;
+import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.normalise.Names;
+import io.github.ad4j.core.rules.RuleTable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The generated API of one method {@code f}: what each form is called, what it takes and what it
+ * hands back. Every form is the same pair of sweeps with a different ending; the simplifier then
+ * prunes what that ending does not need.
+ *
+ * <ul>
+ *   <li>{@code dfdx(params)}: one partial derivative;
+ *   <li>{@code fGradient(params)}: a {@code FGradient} record with the value and every partial;
+ *   <li>{@code fGradient(params, dfdx, ...)}: the value, adding each partial into the caller's
+ *       arrays (element 0 for a scalar); allocates nothing;
+ *   <li>{@code fPullback(params, seed, dfdx, ...)}: the same, adding {@code seed} times each
+ *       partial: the vector-Jacobian product a caller's own backward sweep calls.
+ * </ul>
+ */
+public final class DerivativeForms {
+
+  /**
+   * The forms of one method.
+   *
+   * @param record the value-and-gradient record
+   * @param methods the generated methods, in the order they appear in the class
+   */
+  public record Forms(GradientRecord record, List<DerivativeMethod> methods) {
+    public Forms {
+      methods = List.copyOf(methods);
+    }
+  }
+
+  private final Procedure procedure;
+  private final Activity activity;
+  private final RuleTable rules;
+  private final String link;
+
+  private DerivativeForms(Procedure procedure, Activity activity, RuleTable rules) {
+    this.procedure = procedure;
+    this.activity = activity;
+    this.rules = rules;
+    this.link = "{@link " + procedure.className() + "#" + procedure.signature() + "}";
+  }
+
+  /** Builds every form of {@code procedure}. */
+  public static Forms of(Procedure procedure, Activity activity, RuleTable rules) {
+    return new DerivativeForms(procedure, activity, rules).build();
+  }
+
+  private Forms build() {
+    String f = procedure.name();
+    Set<String> taken = new HashSet<>(procedure.variables().keySet());
+    List<String> accumulators = new ArrayList<>();
+    for (Param p : procedure.wrt()) {
+      accumulators.add(partialName(p));
+    }
+    taken.addAll(accumulators);
+    String seedName = new Names(taken).fresh("seed");
+    taken.add(seedName);
+
+    Sweeps unit = ReverseTransformer.transform(procedure, activity, rules, new Names(taken), Expr.Literal.ofDouble(1));
+    Sweeps seeded =
+        ReverseTransformer.transform(procedure, activity, rules, new Names(taken), new Expr.Var(seedName));
+
+    List<DerivativeMethod> methods = new ArrayList<>();
+    for (Param p : procedure.wrt()) {
+      methods.add(partial(p, unit));
+    }
+    GradientRecord record = record();
+    methods.add(recordForm(record, unit));
+    methods.add(accumulatingForm(accumulators, seedName));
+    methods.add(pullback(accumulators, seedName, seeded));
+    return new Forms(record, methods);
+  }
+
+  private DerivativeMethod partial(Param p, Sweeps sweeps) {
+    Expr adjoint = outOf(p, sweeps.adjoints().get(p.name()));
+    return new DerivativeMethod(
+        partialName(p),
+        "∂" + procedure.name() + "/∂" + p.name() + " of " + link + ".",
+        p.type().toString(),
+        procedure.params(),
+        sweeps.forward(),
+        sweeps.backward(),
+        List.of(new Stmt.Return(adjoint, null)),
+        sweeps.variables());
+  }
+
+  private GradientRecord record() {
+    List<Param> components = new ArrayList<>();
+    components.add(new Param(procedure.returnType(), "value"));
+    StringBuilder doc = new StringBuilder("The value and gradient of " + link + ".\n\n");
+    doc.append("@param value ").append(procedure.name()).append(arguments()).append('\n');
+    for (Param p : procedure.wrt()) {
+      components.add(new Param(p.type(), partialName(p)));
+      doc.append("@param ").append(partialName(p)).append(" ∂").append(procedure.name())
+          .append("/∂").append(p.name()).append('\n');
+    }
+    return new GradientRecord(recordName(), doc.toString().strip(), components);
+  }
+
+  private DerivativeMethod recordForm(GradientRecord record, Sweeps sweeps) {
+    List<Expr> args = new ArrayList<>();
+    args.add(new Expr.Var(sweeps.result()));
+    for (Param p : procedure.wrt()) {
+      args.add(outOf(p, sweeps.adjoints().get(p.name())));
+    }
+    return new DerivativeMethod(
+        gradientName(),
+        "The value of " + link + " and its partial derivatives with respect to "
+            + wrtList() + ", from one forward and one backward sweep.",
+        record.name(),
+        procedure.params(),
+        sweeps.forward(),
+        sweeps.backward(),
+        List.of(new Stmt.Return(new Expr.NewRecord(record.name(), args), null)),
+        sweeps.variables());
+  }
+
+  private DerivativeMethod accumulatingForm(List<String> accumulators, String seedName) {
+    List<Param> params = new ArrayList<>(procedure.params());
+    List<Expr> args = new ArrayList<>();
+    procedure.params().forEach(p -> args.add(new Expr.Var(p.name())));
+    args.add(Expr.Literal.ofDouble(1));
+    for (int i = 0; i < accumulators.size(); i++) {
+      params.add(new Param(accumulatorType(procedure.wrt().get(i)), accumulators.get(i)));
+      args.add(new Expr.Var(accumulators.get(i)));
+    }
+    Map<String, JType> variables = new LinkedHashMap<>();
+    params.forEach(p -> variables.put(p.name(), p.type()));
+    return new DerivativeMethod(
+        gradientName(),
+        "Returns " + procedure.name() + arguments() + " (see " + link + ") and adds each"
+            + " partial derivative to the caller's array: " + accumulationList("")
+            + ". Allocates nothing; the arrays are not cleared first.",
+        procedure.returnType().toString(),
+        params,
+        List.of(),
+        List.of(),
+        List.of(new Stmt.Return(new Expr.Call("", pullbackName(), args, procedure.returnType()), null)),
+        variables);
+  }
+
+  private DerivativeMethod pullback(List<String> accumulators, String seedName, Sweeps sweeps) {
+    List<Param> params = new ArrayList<>(procedure.params());
+    params.add(new Param(JType.DOUBLE, seedName));
+    List<Stmt> tail = new ArrayList<>();
+    for (int i = 0; i < accumulators.size(); i++) {
+      Param p = procedure.wrt().get(i);
+      params.add(new Param(accumulatorType(p), accumulators.get(i)));
+      tail.add(
+          new Stmt.Assign(
+              new Expr.ArrayAccess(new Expr.Var(accumulators.get(i)), Expr.Literal.ofInt(0)),
+              AssignOp.ADD,
+              sweeps.adjoints().get(p.name()),
+              null));
+    }
+    tail.add(new Stmt.Return(new Expr.Var(sweeps.result()), null));
+    Map<String, JType> variables = new LinkedHashMap<>(sweeps.variables());
+    params.forEach(p -> variables.put(p.name(), p.type()));
+    return new DerivativeMethod(
+        pullbackName(),
+        "The pullback of " + link + ": returns its value and adds {@code " + seedName
+            + "} times each partial derivative to the caller's array: "
+            + accumulationList(seedName + " · ") + ". With a seed that is the adjoint of the"
+            + " value, this is the vector-Jacobian product a caller's own backward sweep needs."
+            + " Allocates nothing; the arrays are not cleared first.",
+        procedure.returnType().toString(),
+        params,
+        sweeps.forward(),
+        sweeps.backward(),
+        tail,
+        variables);
+  }
+
+  /** A partial as the caller receives it: {@code float} parameters get {@code float} partials. */
+  private static Expr outOf(Param p, Expr adjoint) {
+    return p.type().equals(JType.DOUBLE) ? adjoint : new Expr.Cast(p.type(), adjoint);
+  }
+
+  private static JType accumulatorType(Param p) {
+    return new JType(p.type().primitive(), p.type().dimensions() + 1);
+  }
+
+  private String partialName(Param p) {
+    return "d" + procedure.name() + "d" + p.name();
+  }
+
+  private String gradientName() {
+    return procedure.name() + "Gradient";
+  }
+
+  private String pullbackName() {
+    return procedure.name() + "Pullback";
+  }
+
+  private String recordName() {
+    String f = procedure.name();
+    return Character.toUpperCase(f.charAt(0)) + f.substring(1) + "Gradient";
+  }
+
+  private String arguments() {
+    return procedure.params().stream().map(Param::name).collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  private String wrtList() {
+    return procedure.wrt().stream().map(Param::name).collect(Collectors.joining(", "));
+  }
+
+  private String accumulationList(String factor) {
+    return procedure.wrt().stream()
+        .map(p -> "{@code " + partialName(p) + "[0] += " + factor + "∂" + procedure.name() + "/∂"
+            + p.name() + "}")
+        .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,42 @@
+package io.github.ad4j.core.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.ad4j.core.ir.JType;
+import io.github.ad4j.core.ir.Param;
+import io.github.ad4j.core.ir.Stmt;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One generated method, before simplification: its signature and a body in three parts.
+ *
+ * @param name the method's name
+ * @param javadoc its Javadoc, without comment delimiters
+ * @param returnType the Java source of its return type
+ * @param params its parameters
+ * @param forward the forward sweep
+ * @param backward the backward sweep
+ * @param tail what follows the sweeps: handing the results to the caller
+ * @param variables the type of every variable the body uses
+ */
+public record DerivativeMethod(
+    String name,
+    String javadoc,
+    String returnType,
+    List<Param> params,
+    List<Stmt> forward,
+    List<Stmt> backward,
+    List<Stmt> tail,
+    Map<String, JType> variables) {
+  public DerivativeMethod {
+    requireNonNull(name, "name");
+    requireNonNull(javadoc, "javadoc");
+    requireNonNull(returnType, "returnType");
+    params = List.copyOf(params);
+    forward = List.copyOf(forward);
+    backward = List.copyOf(backward);
+    tail = List.copyOf(tail);
+    variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+  }
+}

@@ -1,0 +1,35 @@
+package io.github.ad4j.core.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.ad4j.core.ir.Expr;
+import io.github.ad4j.core.ir.JType;
+import io.github.ad4j.core.ir.Stmt;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reverse-mode derivative of a method: a forward sweep that computes the value (saving what
+ * it overwrites), a backward sweep that propagates adjoints from the output seed to the inputs.
+ *
+ * @param forward the forward sweep, ending with the value in {@code result}
+ * @param backward the backward sweep, grouped under a comment per source statement
+ * @param result the variable that holds the method's value after the forward sweep
+ * @param adjoints for each {@code wrt} parameter, the expression of its adjoint after the
+ *     backward sweep: its adjoint variable, or {@code 0.0} where it is structurally zero
+ * @param variables the type of every variable the sweeps use, adjoints and saved values included
+ */
+public record Sweeps(
+    List<Stmt> forward,
+    List<Stmt> backward,
+    String result,
+    Map<String, Expr> adjoints,
+    Map<String, JType> variables) {
+  public Sweeps {
+    forward = List.copyOf(forward);
+    backward = List.copyOf(backward);
+    requireNonNull(result, "result");
+    adjoints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(adjoints));
+    variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+  }
+}
