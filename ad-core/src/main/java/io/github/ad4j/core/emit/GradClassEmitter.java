@@ -24,6 +24,8 @@ public final class GradClassEmitter {
   /** The suffix of a generated class's name: {@code C} gets {@code CGrad}. */
   public static final String SUFFIX = "Grad";
 
+  private static final int JAVADOC_WIDTH = 90;
+
   private static final ClassName GENERATED = ClassName.get("io.github.ad4j", "Generated");
 
   /**
@@ -90,7 +92,7 @@ public final class GradClassEmitter {
     MethodSpec.Builder builder =
         MethodSpec.methodBuilder(m.name())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addJavadoc("$L\n", m.javadoc())
+            .addJavadoc("$L\n", wrap(m.javadoc()))
             .returns(returnType(packageName, gradName, m.returnType()));
     for (Param p : m.params()) {
       builder.addParameter(ParameterSpec.builder(typeName(p.type()), p.name()).build());
@@ -106,9 +108,26 @@ public final class GradClassEmitter {
     }
     return TypeSpec.recordBuilder(record.name())
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("$L\n", record.javadoc())
+        .addJavadoc("$L\n", wrap(record.javadoc()))
         .recordConstructor(constructor.build())
         .build();
+  }
+
+  /** Javadoc lines of at most {@value #JAVADOC_WIDTH} characters, broken between words. */
+  static String wrap(String text) {
+    StringBuilder out = new StringBuilder();
+    for (String paragraph : text.split("\n", -1)) {
+      StringBuilder line = new StringBuilder();
+      for (String word : paragraph.split(" ")) {
+        if (line.length() > 0 && line.length() + 1 + word.length() > JAVADOC_WIDTH) {
+          out.append(line).append('\n');
+          line.setLength(0);
+        }
+        line.append(line.length() > 0 ? " " : "").append(word);
+      }
+      out.append(line).append('\n');
+    }
+    return out.toString().strip();
   }
 
   private static CodeBlock body(List<Stmt> stmts) {

@@ -3,10 +3,13 @@ package io.github.ad4j.core.simplify;
 import io.github.ad4j.core.ir.AssignOp;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
+import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.transform.DerivativeMethod;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -26,9 +29,15 @@ public final class BodySimplifier {
   /** The final body of {@code method}. */
   public static List<Stmt> simplify(DerivativeMethod method) {
     ExprSimplifier simplifier = new ExprSimplifier(method.variables());
-    List<Stmt> forward = simplifyAll(method.forward(), simplifier);
-    List<Stmt> backward = simplifyAll(method.backward(), simplifier);
-    List<Stmt> tail = simplifyAll(method.tail(), simplifier);
+    // the forward sweep is the user's code: folded, but its assignments keep their shape
+    List<Stmt> forward = simplifyAll(method.forward(), simplifier, false);
+    List<Stmt> backward = simplifyAll(method.backward(), simplifier, true);
+    List<Stmt> tail = simplifyAll(method.tail(), simplifier, true);
+    Map<Expr, Expr> constants = constantAdjoints(backward, tail);
+    if (!constants.isEmpty()) {
+      backward = simplifyAll(substitute(backward, constants), simplifier, true);
+      tail = simplifyAll(substitute(tail, constants), simplifier, true);
+    }
 
     List<Stmt> all = new ArrayList<>(forward);
     all.addAll(backward);
@@ -55,7 +64,8 @@ public final class BodySimplifier {
     return body;
   }
 
-  private static List<Stmt> simplifyAll(List<Stmt> stmts, ExprSimplifier simplifier) {
+  private static List<Stmt> simplifyAll(
+      List<Stmt> stmts, ExprSimplifier simplifier, boolean generated) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt stmt : stmts) {
       if (stmt instanceof Stmt.Declare d) {
@@ -63,13 +73,80 @@ public final class BodySimplifier {
             new Stmt.Declare(
                 d.type(), d.name(), d.init() == null ? null : simplifier.simplify(d.init()), d.origin()));
       } else if (stmt instanceof Stmt.Assign a) {
-        Expr value = simplifier.simplify(a.value());
-        if (isIdentity(a.op(), value)) {
-          continue;
+        Stmt assign = compound(a, simplifier, generated);
+        if (assign != null) {
+          out.add(assign);
         }
-        out.add(new Stmt.Assign(simplifier.simplify(a.target()), a.op(), value, a.origin()));
       } else if (stmt instanceof Stmt.Return r) {
         out.add(new Stmt.Return(simplifier.simplify(r.value()), r.origin()));
+      } else {
+        out.add(stmt);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The assignment simplified, in the compound form a person writes ({@code dt = 2 * dt * t}
+   * becomes {@code dt *= 2 * t}), or null where it does nothing ({@code x += 0}, {@code x = x}).
+   */
+  private static Stmt compound(Stmt.Assign a, ExprSimplifier simplifier, boolean generated) {
+    Expr target = simplifier.simplify(a.target());
+    Expr value = simplifier.simplify(a.value());
+    AssignOp op = a.op();
+    if (op == AssignOp.SET && value.equals(target)) {
+      return null;
+    }
+    if (generated && op == AssignOp.SET && simplifier.isFloatingProduct(value)) {
+      Monomial m = Monomial.of(value, simplifier);
+      if (m.hasSingleFactor(target)) {
+        op = AssignOp.MULTIPLY;
+        value = m.without(target).toExpr(simplifier, true);
+      }
+    }
+    if (value instanceof Expr.Literal l
+        && l.type().equals(JType.DOUBLE)
+        && simplifier.isFloatingValue(target)
+        && l.value() == Math.rint(l.value())
+        && Math.abs(l.value()) < 1 << 30) {
+      value = Expr.Literal.ofInt((int) l.value()); // dx += 3, not 3.0: the target is a double
+    }
+    return isIdentity(op, value) ? null : new Stmt.Assign(target, op, value, a.origin());
+  }
+
+  /**
+   * Adjoints the backward sweep declares as a constant and never changes ({@code double dz =
+   * 1.0} for {@code return z + w}), to substitute into the statements that read them.
+   */
+  private static Map<Expr, Expr> constantAdjoints(List<Stmt> backward, List<Stmt> tail) {
+    Set<String> assigned = new HashSet<>();
+    for (Stmt stmt : backward) {
+      if (stmt instanceof Stmt.Assign a && a.target() instanceof Expr.Var v) {
+        assigned.add(v.name());
+      }
+    }
+    Map<Expr, Expr> constants = new HashMap<>();
+    for (Stmt stmt : backward) {
+      if (stmt instanceof Stmt.Declare d
+          && d.init() instanceof Expr.Literal
+          && !assigned.contains(d.name())) {
+        constants.put(new Expr.Var(d.name()), d.init());
+      }
+    }
+    return constants;
+  }
+
+  private static List<Stmt> substitute(List<Stmt> stmts, Map<Expr, Expr> constants) {
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt stmt : stmts) {
+      if (stmt instanceof Stmt.Declare d && d.init() != null) {
+        if (!constants.containsKey(new Expr.Var(d.name()))) {
+          out.add(new Stmt.Declare(d.type(), d.name(), ExprRewriter.substitute(d.init(), constants), d.origin()));
+        }
+      } else if (stmt instanceof Stmt.Assign a) {
+        out.add(new Stmt.Assign(a.target(), a.op(), ExprRewriter.substitute(a.value(), constants), a.origin()));
+      } else if (stmt instanceof Stmt.Return r) {
+        out.add(new Stmt.Return(ExprRewriter.substitute(r.value(), constants), r.origin()));
       } else {
         out.add(stmt);
       }

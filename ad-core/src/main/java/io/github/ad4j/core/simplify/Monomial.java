@@ -2,6 +2,7 @@ package io.github.ad4j.core.simplify;
 
 import io.github.ad4j.core.ir.BinaryOp;
 import io.github.ad4j.core.ir.Expr;
+import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.UnaryOp;
 import java.util.ArrayList;
@@ -122,6 +123,24 @@ final class Monomial {
       }
     }
     return null;
+  }
+
+  /** Whether {@code e} is a factor exactly once and appears nowhere else. */
+  boolean hasSingleFactor(Expr e) {
+    int count = 0;
+    for (Expr f : factors) {
+      if (f.equals(e)) {
+        count++;
+      } else if (ExprRewriter.contains(f, e)) {
+        return false;
+      }
+    }
+    for (Expr d : divisors) {
+      if (ExprRewriter.contains(d, e)) {
+        return false;
+      }
+    }
+    return count == 1;
   }
 
   Monomial without(Expr factor) {

@@ -1,0 +1,114 @@
+package io.github.ad4j.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ad4j.core.DerivativeGenerator;
+import io.github.ad4j.core.GeneratedFile;
+import io.github.ad4j.core.GenerationResult;
+import io.github.ad4j.core.SourceFile;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A user class run through the generator and compiled with its generated class: call the
+ * original methods and the derivatives by name.
+ */
+public final class Differentiated {
+
+  private final ClassLoader loader;
+  private final String className;
+  private final GenerationResult result;
+
+  private Differentiated(ClassLoader loader, String className, GenerationResult result) {
+    this.loader = loader;
+    this.className = className;
+    this.result = result;
+  }
+
+  /**
+   * Generates and compiles the derivatives of the class in {@code source}, which must declare
+   * {@code package p;} and a class whose name is {@code className}.
+   */
+  public static Differentiated of(String className, String source) {
+    String path = "p/" + className + ".java";
+    GenerationResult result =
+        DerivativeGenerator.create().generate(java.util.List.of(new SourceFile(path, source)));
+    assertThat(result.diagnostics()).as("diagnostics").isEmpty();
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(path, source);
+    for (GeneratedFile file : result.files()) {
+      sources.put(file.relativePath(), file.content());
+    }
+    return new Differentiated(InMemoryCompiler.compile(sources), "p." + className, result);
+  }
+
+  /** The generator's output. */
+  public GenerationResult result() {
+    return result;
+  }
+
+  /** The generated source of the derivative class. */
+  public String generatedSource() {
+    return result.files().get(0).content();
+  }
+
+  /** Calls static {@code method} of the user's class. */
+  public Object original(String method, Object... args) {
+    return invoke(className, method, args);
+  }
+
+  /** Calls static {@code method} of the generated class. */
+  public Object generated(String method, Object... args) {
+    return invoke(className + "Grad", method, args);
+  }
+
+  private Object invoke(String owner, String name, Object... args) {
+    try {
+      Class<?> type = loader.loadClass(owner);
+      for (Method method : type.getDeclaredMethods()) {
+        if (method.getName().equals(name) && method.getParameterCount() == args.length
+            && accepts(method.getParameterTypes(), args)) {
+          method.setAccessible(true);
+          return method.invoke(null, args);
+        }
+      }
+      throw new AssertionError("no method " + owner + "." + name + Arrays.toString(args));
+    } catch (ClassNotFoundException | IllegalAccessException e) {
+      throw new AssertionError(e);
+    } catch (InvocationTargetException e) {
+      throw new AssertionError(e.getCause());
+    }
+  }
+
+  private static boolean accepts(Class<?>[] types, Object[] args) {
+    for (int i = 0; i < types.length; i++) {
+      Class<?> t = types[i];
+      Object a = args[i];
+      boolean ok =
+          (t == double.class && a instanceof Double)
+              || (t == float.class && a instanceof Float)
+              || (t == int.class && a instanceof Integer)
+              || (t == long.class && a instanceof Long)
+              || (t == boolean.class && a instanceof Boolean)
+              || (!t.isPrimitive() && (a == null || t.isInstance(a)));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads component {@code name} of a generated record. */
+  public static Object component(Object record, String name) {
+    try {
+      Method accessor = record.getClass().getMethod(name);
+      accessor.setAccessible(true);
+      return accessor.invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
