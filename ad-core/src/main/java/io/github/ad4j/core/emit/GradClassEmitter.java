@@ -93,7 +93,10 @@ public final class GradClassEmitter {
         MethodSpec.methodBuilder(m.name())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addJavadoc("$L\n", wrap(m.javadoc()))
-            .returns(returnType(packageName, gradName, m.returnType()));
+            .returns(
+                m.returnRecord() == null
+                    ? typeName(m.returnType())
+                    : ClassName.get(packageName, gradName, m.returnRecord()));
     for (Param p : m.params()) {
       builder.addParameter(ParameterSpec.builder(typeName(p.type()), p.name()).build());
     }
@@ -152,16 +155,6 @@ public final class GradClassEmitter {
       }
     }
     return code.build();
-  }
-
-  private static TypeName returnType(String packageName, String gradName, String type) {
-    for (JType.Primitive p : JType.Primitive.values()) {
-      if (type.startsWith(p.keyword())) {
-        int dimensions = (type.length() - p.keyword().length()) / 2;
-        return typeName(new JType(p, dimensions));
-      }
-    }
-    return ClassName.get(packageName, gradName, type);
   }
 
   private static TypeName typeName(JType type) {

@@ -63,7 +63,6 @@ public final class DerivativeForms {
   }
 
   private Forms build() {
-    String f = procedure.name();
     Set<String> taken = new HashSet<>(procedure.variables().keySet());
     List<String> accumulators = new ArrayList<>();
     for (Param p : procedure.wrt()) {
@@ -93,7 +92,8 @@ public final class DerivativeForms {
     return new DerivativeMethod(
         partialName(p),
         "∂" + procedure.name() + "/∂" + p.name() + " of " + link + ".",
-        p.type().toString(),
+        p.type(),
+        null,
         procedure.params(),
         sweeps.forward(),
         sweeps.backward(),
@@ -124,6 +124,7 @@ public final class DerivativeForms {
         gradientName(),
         "The value of " + link + " and its partial derivatives with respect to "
             + wrtList() + ", from one forward and one backward sweep.",
+        null,
         record.name(),
         procedure.params(),
         sweeps.forward(),
@@ -148,7 +149,8 @@ public final class DerivativeForms {
         "Returns " + procedure.name() + arguments() + " (see " + link + ") and adds each"
             + " partial derivative to the caller's array: " + accumulationList("")
             + ". Allocates nothing; the arrays are not cleared first.",
-        procedure.returnType().toString(),
+        procedure.returnType(),
+        null,
         params,
         List.of(),
         List.of(),
@@ -180,7 +182,8 @@ public final class DerivativeForms {
             + accumulationList(seedName + " · ") + ". With a seed that is the adjoint of the"
             + " value, this is the vector-Jacobian product a caller's own backward sweep needs."
             + " Allocates nothing; the arrays are not cleared first.",
-        procedure.returnType().toString(),
+        procedure.returnType(),
+        null,
         params,
         sweeps.forward(),
         sweeps.backward(),

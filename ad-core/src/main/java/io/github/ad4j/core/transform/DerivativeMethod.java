@@ -13,7 +13,8 @@ import java.util.Map;
  *
  * @param name the method's name
  * @param javadoc its Javadoc, without comment delimiters
- * @param returnType the Java source of its return type
+ * @param returnType its return type, when that is a primitive or an array
+ * @param returnRecord the simple name of the generated record it returns, when it returns one
  * @param params its parameters
  * @param forward the forward sweep
  * @param backward the backward sweep
@@ -23,7 +24,8 @@ import java.util.Map;
 public record DerivativeMethod(
     String name,
     String javadoc,
-    String returnType,
+    JType returnType,
+    String returnRecord,
     List<Param> params,
     List<Stmt> forward,
     List<Stmt> backward,
@@ -32,7 +34,9 @@ public record DerivativeMethod(
   public DerivativeMethod {
     requireNonNull(name, "name");
     requireNonNull(javadoc, "javadoc");
-    requireNonNull(returnType, "returnType");
+    if ((returnType == null) == (returnRecord == null)) {
+      throw new IllegalArgumentException("returns either a primitive type or a record");
+    }
     params = List.copyOf(params);
     forward = List.copyOf(forward);
     backward = List.copyOf(backward);
