@@ -1,0 +1,23 @@
+package it.mixed;
+
+import io.github.ad4j.Differentiable;
+
+/** One method that can be differentiated and one that cannot. */
+public final class Mixed {
+
+  private Mixed() {}
+
+  @Differentiable
+  public static double relu(double x) {
+    if (x > 0) {
+      return x;
+    }
+    return 0;
+  }
+
+  @Differentiable
+  public static double cube(double x) {
+    double square = x * x;
+    return square * x;
+  }
+}

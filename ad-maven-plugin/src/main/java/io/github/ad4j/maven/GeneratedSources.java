@@ -1,0 +1,115 @@
+package io.github.ad4j.maven;
+
+import io.github.ad4j.core.GeneratedFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The output directory of the plugin: puts the generated files in it and takes out the ones an
+ * earlier run generated that this run no longer does.
+ *
+ * <p>Every file is written with {@link AtomicWriter}, in UTF-8, only when its bytes change. A
+ * stale file is removed only if it carries ad4j's {@code @Generated} annotation, so a file the
+ * user (or another tool) put in the directory is never deleted; removing stale ones matters
+ * because a derivative class whose method was renamed, deleted or now fails to differentiate
+ * would otherwise keep compiling, and keep being called, with an outdated derivative.
+ */
+final class GeneratedSources {
+
+  /** Text every class ad4j generates contains: its {@code @Generated} annotation's type name. */
+  static final String MARKER = "io.github.ad4j.Generated";
+
+  private final Path directory;
+
+  /** @param directory the output directory; need not exist yet */
+  GeneratedSources(Path directory) {
+    this.directory = directory.toAbsolutePath().normalize();
+  }
+
+  /** What {@link #update} did. */
+  record Summary(int written, int unchanged, int removed) {}
+
+  /**
+   * Makes the directory hold exactly {@code files} among the ad4j-generated sources.
+   *
+   * @throws IllegalArgumentException if a file's relative path is absolute or leaves the
+   *     directory (a fault in the generator, never in user input)
+   * @throws IOException if the directory cannot be read or written
+   */
+  Summary update(List<GeneratedFile> files) throws IOException {
+    Set<Path> targets = new HashSet<>();
+    List<Path> paths = new ArrayList<>();
+    for (GeneratedFile file : files) {
+      Path target = resolve(file.relativePath());
+      if (!targets.add(target)) {
+        throw new IllegalArgumentException("generated twice: " + file.relativePath());
+      }
+      paths.add(target);
+    }
+    int written = 0;
+    for (int i = 0; i < files.size(); i++) {
+      byte[] bytes = files.get(i).content().getBytes(StandardCharsets.UTF_8);
+      if (AtomicWriter.writeIfChanged(paths.get(i), bytes)) {
+        written++;
+      }
+    }
+    int removed = removeStale(targets);
+    return new Summary(written, files.size() - written, removed);
+  }
+
+  /**
+   * Where a generated file with this {@code relativePath} goes.
+   *
+   * @throws IllegalArgumentException if the path is empty, absolute, or leaves the directory
+   */
+  Path resolve(String relativePath) {
+    if (relativePath.isEmpty()
+        || relativePath.startsWith("/")
+        || relativePath.contains("\\")
+        || relativePath.contains(":")) {
+      throw new IllegalArgumentException("not a relative path: " + relativePath);
+    }
+    for (String segment : relativePath.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException("not a plain relative path: " + relativePath);
+      }
+    }
+    Path target = directory.resolve(relativePath).normalize();
+    if (!target.startsWith(directory) || target.equals(directory)) {
+      throw new IllegalArgumentException("outside the output directory: " + relativePath);
+    }
+    return target;
+  }
+
+  private int removeStale(Set<Path> keep) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    List<Path> stale;
+    try (Stream<Path> walk = Files.walk(directory)) {
+      stale =
+          walk.filter(p -> p.getFileName().toString().endsWith(".java"))
+              .filter(Files::isRegularFile)
+              .filter(p -> !keep.contains(p))
+              .sorted()
+              .toList();
+    }
+    int removed = 0;
+    for (Path path : stale) {
+      // ISO-8859-1 decodes any bytes, and the marker is ASCII: a file in another encoding is
+      // still searched instead of failing the build.
+      if (new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1).contains(MARKER)) {
+        Files.delete(path);
+        removed++;
+      }
+    }
+    return removed;
+  }
+}
