@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Simplifies a generated method's body: folds every expression, then removes dead code, the
- * statements whose result nothing the method hands back depends on (adjoints of inputs not asked
- * for, saved values no adjoint reads, the value itself in a partial), then the comments left
- * heading nothing.
+ * Simplifies a generated method's body: folds every expression of the backward sweep (the
+ * forward sweep is the user's code and stays as written), then removes dead code, the statements
+ * whose result nothing the method hands back depends on (adjoints of inputs not asked for, saved
+ * values no adjoint reads, the value itself in a partial), then the comments left heading
+ * nothing.
  */
 public final class BodySimplifier {
 
@@ -29,14 +30,15 @@ public final class BodySimplifier {
   /** The final body of {@code method}. */
   public static List<Stmt> simplify(DerivativeMethod method) {
     ExprSimplifier simplifier = new ExprSimplifier(method.variables());
-    // the forward sweep is the user's code: folded, but its assignments keep their shape
-    List<Stmt> forward = simplifyAll(method.forward(), simplifier, false);
-    List<Stmt> backward = simplifyAll(method.backward(), simplifier, true);
-    List<Stmt> tail = simplifyAll(method.tail(), simplifier, true);
+    // The forward sweep is the user's code, kept as written: reassociating it would change the
+    // value's last bits, and fGradient(x).value() must equal f(x) exactly.
+    List<Stmt> forward = method.forward();
+    List<Stmt> backward = simplifyAll(method.backward(), simplifier);
+    List<Stmt> tail = simplifyAll(method.tail(), simplifier);
     Map<Expr, Expr> constants = constantAdjoints(backward, tail);
     if (!constants.isEmpty()) {
-      backward = simplifyAll(substitute(backward, constants), simplifier, true);
-      tail = simplifyAll(substitute(tail, constants), simplifier, true);
+      backward = simplifyAll(substitute(backward, constants), simplifier);
+      tail = simplifyAll(substitute(tail, constants), simplifier);
     }
 
     List<Stmt> all = new ArrayList<>(forward);
@@ -64,8 +66,7 @@ public final class BodySimplifier {
     return body;
   }
 
-  private static List<Stmt> simplifyAll(
-      List<Stmt> stmts, ExprSimplifier simplifier, boolean generated) {
+  private static List<Stmt> simplifyAll(List<Stmt> stmts, ExprSimplifier simplifier) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt stmt : stmts) {
       if (stmt instanceof Stmt.Declare d) {
@@ -73,7 +74,7 @@ public final class BodySimplifier {
             new Stmt.Declare(
                 d.type(), d.name(), d.init() == null ? null : simplifier.simplify(d.init()), d.origin()));
       } else if (stmt instanceof Stmt.Assign a) {
-        Stmt assign = compound(a, simplifier, generated);
+        Stmt assign = compound(a, simplifier);
         if (assign != null) {
           out.add(assign);
         }
@@ -90,14 +91,14 @@ public final class BodySimplifier {
    * The assignment simplified, in the compound form a person writes ({@code dt = 2 * dt * t}
    * becomes {@code dt *= 2 * t}), or null where it does nothing ({@code x += 0}, {@code x = x}).
    */
-  private static Stmt compound(Stmt.Assign a, ExprSimplifier simplifier, boolean generated) {
+  private static Stmt compound(Stmt.Assign a, ExprSimplifier simplifier) {
     Expr target = simplifier.simplify(a.target());
     Expr value = simplifier.simplify(a.value());
     AssignOp op = a.op();
     if (op == AssignOp.SET && value.equals(target)) {
       return null;
     }
-    if (generated && op == AssignOp.SET && simplifier.isFloatingProduct(value)) {
+    if (op == AssignOp.SET && simplifier.isFloatingProduct(value)) {
       Monomial m = Monomial.of(value, simplifier);
       if (m.hasSingleFactor(target)) {
         op = AssignOp.MULTIPLY;

@@ -256,6 +256,17 @@ public final class ExprSimplifier {
       }
     }
     mergeConditionals(terms);
+    terms.removeIf(t -> t.monomial.coefficient() == 0);
+    Expr common = commonFactor(terms);
+    if (common != null) {
+      // seed * x + seed * y is seed * (x + y): one multiplication by the seed, as by hand
+      Expr rest = null;
+      for (Term t : terms) {
+        Expr term = t.monomial.without(common).toExpr(this, true);
+        rest = rest == null ? term : new Expr.Binary(BinaryOp.ADD, rest, term);
+      }
+      return simplify(new Expr.Binary(BinaryOp.MULTIPLY, common, rest));
+    }
 
     boolean anyFloating = false;
     for (Term t : terms) {
@@ -290,6 +301,31 @@ public final class ExprSimplifier {
       terms.add(e);
       negative.add(negate);
     }
+  }
+
+  /** A floating variable that is a factor of every term of a sum of two or more, or null. */
+  private Expr commonFactor(List<Term> terms) {
+    if (terms.size() < 2) {
+      return null;
+    }
+    for (Term t : terms) {
+      if (t.monomial.isConstant()) {
+        return null;
+      }
+    }
+    for (Expr candidate : terms.get(0).monomial.factors()) {
+      if (!(candidate instanceof Expr.Var) || !isFloating(candidate)) {
+        continue;
+      }
+      boolean everywhere = true;
+      for (Term t : terms) {
+        everywhere &= t.monomial.factors().contains(candidate);
+      }
+      if (everywhere) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   /** {@code (c ? a : 0) + (c ? 0 : b)} is {@code c ? a : b}: the shape ternaries' adjoints take. */

@@ -65,6 +65,10 @@ final class Monomial {
     return coefficient;
   }
 
+  List<Expr> factors() {
+    return factors;
+  }
+
   boolean isConstant() {
     return factors.isEmpty() && divisors.isEmpty();
   }
