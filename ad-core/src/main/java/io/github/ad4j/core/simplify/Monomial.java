@@ -172,7 +172,11 @@ final class Monomial {
       return literal(negative ? -magnitude : magnitude, promoted);
     }
     if (magnitude != 1 || numerator.isEmpty()) {
-      boolean nextIsFloating = !numerator.isEmpty() && simplifier.isFloatingValue(numerator.get(0));
+      // an integer constant is exact where the next operand (or the divisor) is floating
+      boolean nextIsFloating =
+          numerator.isEmpty()
+              ? divisors.stream().allMatch(simplifier::isFloatingValue)
+              : simplifier.isFloatingValue(numerator.get(0));
       numerator.add(0, literal(negative ? -magnitude : magnitude, nextIsFloating));
       negative = false;
     } else if (!simplifier.isFloatingValue(numerator.get(0))) {
