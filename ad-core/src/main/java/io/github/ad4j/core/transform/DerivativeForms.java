@@ -169,7 +169,8 @@ public final class DerivativeForms {
           new Stmt.Assign(
               new Expr.ArrayAccess(new Expr.Var(accumulators.get(i)), Expr.Literal.ofInt(0)),
               AssignOp.ADD,
-              sweeps.adjoints().get(p.name()),
+              // cast explicitly: a compound assignment's silent narrowing is a lint error on 21+
+              outOf(p, sweeps.adjoints().get(p.name())),
               null));
     }
     tail.add(new Stmt.Return(new Expr.Var(sweeps.result()), null));
