@@ -1,0 +1,160 @@
+package io.github.ad4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ad4j.core.testing.Differentiated;
+import io.github.ad4j.core.testing.GradientCheck;
+import io.github.ad4j.core.testing.InMemoryCompiler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The generated source of a few representative classes, byte for byte, against reviewed copies:
+ * {@code src/test/resources/golden/<Name>.java} is the input (generated as {@code p/<Name>.java}),
+ * {@code <Name>Grad.java.txt} the expected output.
+ *
+ * <p>A change to the generator that changes its output fails here until the copies are refreshed
+ * and the difference reviewed: run {@code mvn -o -f ad-core/pom.xml test -Dad4j.updateGolden=true},
+ * then read {@code git diff src/test/resources/golden}.
+ */
+class GoldenFilesTest {
+
+  private static final boolean UPDATE = Boolean.getBoolean("ad4j.updateGolden");
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes"})
+  void generatedSourceIsTheReviewedGoldenFile(String name) throws IOException {
+    String generated = generate(name, resource(name + ".java")).content();
+
+    if (UPDATE) {
+      Path golden = sourceDirectory().resolve(name + "Grad.java.txt");
+      Files.writeString(golden, generated, StandardCharsets.UTF_8);
+      System.out.println("ad4j.updateGolden: wrote " + golden);
+      return;
+    }
+    assertThat(generated)
+        .as(
+            "generated from golden/%s.java; if the change is intended, refresh with"
+                + " -Dad4j.updateGolden=true and review the diff",
+            name)
+        .isEqualTo(resource(name + "Grad.java.txt"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes"})
+  void goldenFileCompilesStrictlyWithItsInput(String name) {
+    String input = resource(name + ".java");
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put("p/" + name + ".java", input);
+    sources.put(
+        "p/" + name + "Grad.java",
+        UPDATE ? generate(name, input).content() : resource(name + "Grad.java.txt"));
+    InMemoryCompiler.compile(sources);
+  }
+
+  /** The goldens are reviewed for readability; their numbers are checked here as everywhere. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes"})
+  void goldenMethodsMatchFiniteDifferences(String name) {
+    Differentiated d = Differentiated.of(name, resource(name + ".java"));
+    switch (name) {
+      case "Polynomial":
+        check(d, "f", new String[] {"x", "y"}, new Object[] {2.0, 1.0}, new Object[] {-0.7, 3.1});
+        assertThat(d.generated("dfdx", 2.0, 1.0)).isEqualTo(7.0);
+        assertThat(d.generated("dfdy", 2.0, 1.0)).isEqualTo(8.0);
+        break;
+      case "TanhViaExp":
+        check(d, "tanh", new String[] {"x"}, new Object[] {1.0}, new Object[] {-0.4});
+        break;
+      case "Logistic":
+        check(d, "sigmoid", new String[] {"x"}, new Object[] {0.0}, new Object[] {-2.5});
+        GradientCheck.verify(
+            d,
+            "loss",
+            new String[] {"w", "b"},
+            new int[] {0, 1},
+            List.of(new Object[] {0.5, -0.25, 1.5, true}, new Object[] {-1.0, 0.75, 0.5, false}));
+        break;
+      case "Reassignment":
+        check(
+            d,
+            "smooth",
+            new String[] {"x", "y"},
+            new Object[] {0.3, -0.8},
+            new Object[] {0.9, 0.4});
+        break;
+      case "Huber":
+        // one point in each piece, away from |r| = delta
+        GradientCheck.verify(
+            d,
+            "loss",
+            new String[] {"prediction", "target"},
+            new int[] {0, 1},
+            List.of(new Object[] {1.0, 0.5, 1.0}, new Object[] {-1.0, 2.0, 1.0}));
+        break;
+      case "BlackScholes":
+        Object[] atTheMoney = {100.0, 100.0, 0.02, 0.2, 1.0};
+        Object[] outOfTheMoney = {90.0, 110.0, 0.01, 0.35, 0.5};
+        String[] all = {"spot", "strike", "rate", "vol", "time"};
+        check(d, "d1", all, atTheMoney, outOfTheMoney);
+        check(d, "vega", all, atTheMoney, outOfTheMoney);
+        break;
+      default:
+        throw new AssertionError(name);
+    }
+  }
+
+  private static GeneratedFile generate(String name, String input) {
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(List.of(new SourceFile("p/" + name + ".java", input)));
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.files())
+        .extracting(GeneratedFile::relativePath)
+        .containsExactly("p/" + name + "Grad.java");
+    return result.files().get(0);
+  }
+
+  private static void check(Differentiated d, String method, String[] wrt, Object[]... points) {
+    int[] indexes = new int[wrt.length];
+    for (int i = 0; i < wrt.length; i++) {
+      indexes[i] = i;
+    }
+    GradientCheck.verify(d, method, wrt, indexes, List.of(points));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = GoldenFilesTest.class.getResourceAsStream("/golden/" + name)) {
+      if (in == null) {
+        throw new AssertionError(
+            "missing test resource golden/"
+                + name
+                + (name.endsWith(".txt") ? "; create it with -Dad4j.updateGolden=true" : ""));
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where the goldens live in the source tree: surefire runs in the module's directory. */
+  private static Path sourceDirectory() throws IOException {
+    Path dir = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/golden");
+    if (!Files.isDirectory(dir)) {
+      throw new IOException("no directory " + dir.toAbsolutePath() + "; run from ad-core");
+    }
+    return dir;
+  }
+}
