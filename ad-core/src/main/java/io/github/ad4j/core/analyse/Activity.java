@@ -6,19 +6,22 @@ import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Procedure;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.ir.UnaryOp;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Activity analysis: which variables vary with the inputs differentiated with respect to. Only
  * those get adjoints, and only expressions that read them are differentiated.
  *
- * <p>A variable is varied if any assignment to it reads a varied value through a differentiable
- * operation: a comparison, an integer cast or an integer result cuts the dependence. The analysis
- * is flow-insensitive (a variable varied anywhere is varied everywhere), which is exact for
- * straight-line code up to structurally zero adjoints, which the transformer tracks itself.
+ * <p>A variable (or an array, as a whole) is varied if any assignment to it (or to one of its
+ * elements) reads a varied value through a differentiable operation: a comparison, an integer
+ * cast or an integer result cuts the dependence. The analysis is flow-insensitive and iterated to
+ * a fixpoint, so values flowing around a loop are found; within straight-line code the
+ * transformer tracks adjoints that are still structurally zero itself.
  */
 public final class Activity {
 
@@ -27,7 +30,7 @@ public final class Activity {
 
   private Activity(Procedure procedure, Set<String> varied) {
     this.procedure = procedure;
-    this.varied = Collections.unmodifiableSet(varied);
+    this.varied = varied;
   }
 
   /** Analyses {@code procedure} with respect to its {@code wrt} parameters. */
@@ -37,25 +40,40 @@ public final class Activity {
       varied.add(p.name());
     }
     Activity activity = new Activity(procedure, varied);
-    boolean changed = true;
-    while (changed) { // one pass suffices for straight-line code; loops will need the fixpoint
-      changed = false;
-      for (Stmt stmt : procedure.body()) {
-        if (stmt instanceof Stmt.Declare d && d.init() != null) {
-          changed |= activity.mark(varied, d.name(), d.init());
-        } else if (stmt instanceof Stmt.Assign a && a.target() instanceof Expr.Var v) {
-          Expr value =
-              a.op() == AssignOp.SET ? a.value() : new Expr.Binary(a.op().binary(), v, a.value());
-          changed |= activity.mark(varied, v.name(), value);
-        }
-      }
+    while (activity.pass(procedure.body())) {
+      // iterate: a loop may carry a varied value back to an earlier statement
     }
-    return activity;
+    return new Activity(procedure, Collections.unmodifiableSet(varied));
   }
 
-  private boolean mark(Set<String> into, String target, Expr value) {
+  private boolean pass(List<Stmt> block) {
+    boolean changed = false;
+    for (Stmt stmt : block) {
+      if (stmt instanceof Stmt.Declare d && d.init() != null) {
+        changed |= mark(d.name(), d.init());
+      } else if (stmt instanceof Stmt.Assign a) {
+        Expr value =
+            a.op() == AssignOp.SET ? a.value() : new Expr.Binary(a.op().binary(), a.target(), a.value());
+        changed |= mark(Storage.root(a.target()), value);
+      } else if (stmt instanceof Stmt.If i) {
+        changed |= pass(i.then());
+        changed |= pass(i.otherwise());
+      } else if (stmt instanceof Stmt.Loop l) {
+        changed |= pass(l.init());
+        changed |= pass(l.body());
+        changed |= pass(l.update());
+      } else if (stmt instanceof Stmt.Block b) {
+        changed |= pass(b.body());
+      }
+    }
+    return changed;
+  }
+
+  private boolean mark(String target, Expr value) {
     JType type = procedure.variables().get(target);
-    return type.isFloating() && !into.contains(target) && isActive(value) && into.add(target);
+    boolean floating =
+        type.primitive() == JType.Primitive.DOUBLE || type.primitive() == JType.Primitive.FLOAT;
+    return floating && !varied.contains(target) && isActive(value) && varied.add(target);
   }
 
   /** The varied variables. */
@@ -71,16 +89,17 @@ public final class Activity {
   /** Whether the value of {@code expr} depends differentiably on a varied variable. */
   public boolean isActive(Expr expr) {
     if (expr instanceof Expr.Var v) {
-      return varied.contains(v.name());
+      return varied.contains(v.name()) && procedure.variables().get(v.name()).isFloating();
+    }
+    if (expr instanceof Expr.ArrayAccess a) {
+      JType type = procedure.variables().get(Storage.root(a));
+      return varied.contains(Storage.root(a)) && elementIsFloating(a, type);
     }
     if (expr instanceof Expr.Unary u) {
       return (u.op() == UnaryOp.NEGATE || u.op() == UnaryOp.PLUS) && isActive(u.operand());
     }
     if (expr instanceof Expr.Binary b) {
-      if (!b.op().isArithmetic()) {
-        return false;
-      }
-      return isActive(b.left()) || isActive(b.right());
+      return b.op().isArithmetic() && (isActive(b.left()) || isActive(b.right()));
     }
     if (expr instanceof Expr.Call c) {
       return c.type().isFloating() && c.args().stream().anyMatch(this::isActive);
@@ -92,5 +111,18 @@ public final class Activity {
       return isActive(c.whenTrue()) || isActive(c.whenFalse());
     }
     return false;
+  }
+
+  /** Whether {@code access} reads a single floating-point element (not a row). */
+  private static boolean elementIsFloating(Expr.ArrayAccess access, JType arrayType) {
+    int depth = 0;
+    Expr e = access;
+    while (e instanceof Expr.ArrayAccess a) {
+      depth++;
+      e = a.array();
+    }
+    return depth == arrayType.dimensions()
+        && (arrayType.primitive() == JType.Primitive.DOUBLE
+            || arrayType.primitive() == JType.Primitive.FLOAT);
   }
 }

@@ -94,10 +94,9 @@ public final class MethodChecker {
         errors.add(error(source, parameter, "parameter " + parameter.getNameAsString() + " of"
             + " type " + parameter.getType() + ": only primitive parameters (double, float, int,"
             + " long, boolean) are supported; pass the numbers it holds instead"));
-      } else if (type.get().dimensions() > 0) {
-        errors.add(error(source, parameter, "array parameter " + parameter.getNameAsString()
-            + " is not supported yet: arrays come with the next release; pass the elements as"
-            + " separate double parameters for now"));
+      } else if (type.get().dimensions() > 2) {
+        errors.add(error(source, parameter, "parameter " + parameter.getNameAsString() + " has "
+            + type.get().dimensions() + " dimensions: at most two (double[][]) are supported"));
       } else {
         params.add(new Param(type.get(), parameter.getNameAsString()));
       }
@@ -138,7 +137,7 @@ public final class MethodChecker {
     Map<String, Param> byName = new LinkedHashMap<>();
     params.forEach(p -> byName.put(p.name(), p));
     if (value == null) {
-      List<Param> floating = params.stream().filter(p -> p.type().isFloating()).toList();
+      List<Param> floating = params.stream().filter(MethodChecker::isDifferentiable).toList();
       if (floating.isEmpty() && errors.isEmpty()) {
         errors.add(error(source, method.declaration(), "method " + method.name() + " has no"
             + " double or float parameter to differentiate with respect to"));
@@ -159,9 +158,10 @@ public final class MethodChecker {
       if (param == null) {
         errors.add(error(source, element, "wrt names \"" + wrtName + "\", which is not a"
             + " parameter of " + method.name() + "; parameters are " + byName.keySet()));
-      } else if (!param.type().isFloating()) {
+      } else if (!isDifferentiable(param)) {
         errors.add(error(source, element, "wrt names \"" + wrtName + "\" of type "
-            + param.type() + ": only double and float parameters can be differentiated"));
+            + param.type() + ": only double, float, double[] and double[][] parameters can be"
+            + " differentiated"));
       } else {
         wanted.add(wrtName);
       }
@@ -171,6 +171,12 @@ public final class MethodChecker {
           + " wrt out to differentiate with respect to every double parameter"));
     }
     return params.stream().filter(p -> wanted.contains(p.name())).toList();
+  }
+
+  /** Whether a parameter can be differentiated with respect to: double, float, double[], double[][]. */
+  private static boolean isDifferentiable(Param p) {
+    return p.type().isFloating()
+        || (p.type().primitive() == JType.Primitive.DOUBLE && p.type().dimensions() <= 2);
   }
 
   /**
@@ -189,9 +195,11 @@ public final class MethodChecker {
         .forEach(v -> declared.putIfAbsent(v.getNameAsString(), v));
     for (Map.Entry<String, Node> entry : declared.entrySet()) {
       String name = entry.getKey();
-      if (name.length() > 1 && name.startsWith("d") && declared.containsKey(name.substring(1))) {
-        errors.add(error(source, entry.getValue(), "variable " + name + " has the name the"
-            + " generated code gives the adjoint of " + name.substring(1) + "; rename it"));
+      for (String other : declared.keySet()) {
+        if (io.github.ad4j.core.normalise.Names.adjoint(other).equals(name)) {
+          errors.add(error(source, entry.getValue(), "variable " + name + " has the name the"
+              + " generated code gives the adjoint of " + other + "; rename it"));
+        }
       }
       for (Param p : wrt) {
         if (name.equals("d" + method + "d" + p.name())) {

@@ -33,7 +33,7 @@ public final class ExprPrinter {
     if (expr instanceof Expr.Literal l) {
       return l.type().isNumeric() && (l.value() < 0 || isNegativeZero(l.value())) ? UNARY : PRIMARY;
     }
-    if (expr instanceof Expr.Unary || expr instanceof Expr.Cast) {
+    if (expr instanceof Expr.Unary || expr instanceof Expr.Cast || expr instanceof Expr.Step) {
       return UNARY;
     }
     if (expr instanceof Expr.Binary b) {
@@ -91,9 +91,19 @@ public final class ExprPrinter {
     if (expr instanceof Expr.NewRecord r) {
       return "new " + r.type() + "(" + arguments(r.args()) + ")";
     }
+    if (expr instanceof Expr.ArrayLength l) {
+      return print(l.array(), PRIMARY) + ".length";
+    }
+    if (expr instanceof Expr.Step s) {
+      String op = s.increment() ? "++" : "--";
+      return s.prefix() ? op + s.variable() : s.variable() + op;
+    }
     if (expr instanceof Expr.NewArray n) {
-      return "new " + n.elementType().primitive().keyword() + "[" + print(n.length()) + "]"
-          + "[]".repeat(n.elementType().dimensions());
+      StringBuilder sb = new StringBuilder("new ").append(n.type().primitive().keyword());
+      for (Expr length : n.lengths()) {
+        sb.append('[').append(print(length)).append(']');
+      }
+      return sb.append("[]".repeat(n.type().dimensions() - n.lengths().size())).toString();
     }
     throw new IllegalArgumentException("cannot print " + expr);
   }

@@ -15,7 +15,14 @@ import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.transform.DerivativeMethod;
 import io.github.ad4j.core.transform.GradientRecord;
+import io.github.ad4j.core.ir.AssignOp;
+import io.github.ad4j.core.ir.Expr;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /** Writes the derivative class {@code CGrad} of a class {@code C} with JavaPoet. */
@@ -76,6 +83,7 @@ public final class GradClassEmitter {
     for (Emitted emitted : methods) {
       type.addMethod(method(packageName, gradName, emitted));
     }
+    helpers(methods).forEach(type::addMethod);
     for (GradientRecord record : records) {
       type.addType(record(record));
     }
@@ -138,26 +146,169 @@ public final class GradClassEmitter {
 
   private static CodeBlock body(List<Stmt> stmts) {
     CodeBlock.Builder code = CodeBlock.builder();
+    statements(stmts, code);
+    return code.build();
+  }
+
+  private static void statements(List<Stmt> stmts, CodeBlock.Builder code) {
     for (Stmt stmt : stmts) {
       if (stmt instanceof Stmt.Comment c) {
         code.add("// $L\n", c.text());
-      } else if (stmt instanceof Stmt.Declare d) {
-        if (d.init() == null) {
-          code.addStatement("$L $L", d.type(), d.name());
-        } else {
-          code.addStatement("$L $L = $L", d.type(), d.name(), ExprPrinter.print(d.init()));
+      } else if (stmt instanceof Stmt.If i) {
+        code.beginControlFlow("if ($L)", ExprPrinter.print(i.condition()));
+        statements(i.then(), code);
+        List<Stmt> otherwise = i.otherwise();
+        while (otherwise.size() == 1 && otherwise.get(0) instanceof Stmt.If elseIf) {
+          code.nextControlFlow("else if ($L)", ExprPrinter.print(elseIf.condition()));
+          statements(elseIf.then(), code);
+          otherwise = elseIf.otherwise();
         }
-      } else if (stmt instanceof Stmt.Assign a) {
-        code.addStatement(
-            "$L $L $L",
-            ExprPrinter.print(a.target()),
-            a.op().symbol(),
-            ExprPrinter.print(a.value()));
-      } else if (stmt instanceof Stmt.Return r) {
-        code.addStatement("return $L", ExprPrinter.print(r.value()));
+        if (!otherwise.isEmpty()) {
+          code.nextControlFlow("else");
+          statements(otherwise, code);
+        }
+        code.endControlFlow();
+      } else if (stmt instanceof Stmt.Loop l) {
+        loop(l, code);
+      } else if (stmt instanceof Stmt.Block b) {
+        code.add("{\n$>");
+        statements(b.body(), code);
+        code.add("$<}\n");
+      } else {
+        code.addStatement("$L", simple(stmt));
       }
     }
-    return code.build();
+  }
+
+  private static void loop(Stmt.Loop l, CodeBlock.Builder code) {
+    String condition = ExprPrinter.print(l.condition());
+    switch (l.kind()) {
+      case WHILE:
+        code.beginControlFlow("while ($L)", condition);
+        statements(l.body(), code);
+        code.endControlFlow();
+        break;
+      case DO_WHILE:
+        code.beginControlFlow("do");
+        statements(l.body(), code);
+        code.endControlFlow("while ($L)", condition);
+        break;
+      default:
+        String init = l.init().stream().map(GradClassEmitter::simple).collect(Collectors.joining(", "));
+        String update = l.update().stream().map(GradClassEmitter::simple).collect(Collectors.joining(", "));
+        code.beginControlFlow("for ($L; $L; $L)", init, condition.equals("true") ? "" : condition, update);
+        statements(l.body(), code);
+        code.endControlFlow();
+        break;
+    }
+  }
+
+  /** A declaration, assignment or return, without its semicolon. */
+  private static String simple(Stmt stmt) {
+    if (stmt instanceof Stmt.Declare d) {
+      return d.init() == null
+          ? d.type() + " " + d.name()
+          : d.type() + " " + d.name() + " = " + ExprPrinter.print(d.init());
+    }
+    if (stmt instanceof Stmt.Assign a) {
+      String target = ExprPrinter.print(a.target());
+      if (a.value() instanceof Expr.Literal l && l.isOne() && l.type().equals(JType.INT)) {
+        if (a.op() == AssignOp.ADD) {
+          return target + "++";
+        }
+        if (a.op() == AssignOp.SUBTRACT) {
+          return target + "--";
+        }
+      }
+      return target + " " + a.op().symbol() + " " + ExprPrinter.print(a.value());
+    }
+    if (stmt instanceof Stmt.Return r) {
+      return "return " + ExprPrinter.print(r.value());
+    }
+    throw new IllegalArgumentException("not a simple statement: " + stmt);
+  }
+
+  // ---- helpers the generated methods call -------------------------------------------------
+
+  /** The private helpers the methods call: {@code push} per tape type, {@code zerosLike}. */
+  private static List<MethodSpec> helpers(List<Emitted> methods) {
+    Set<JType> tapes = new TreeSet<>(java.util.Comparator.comparing(JType::toString));
+    boolean zerosLike = false;
+    for (Emitted m : methods) {
+      List<Expr.Call> calls = new ArrayList<>();
+      ownCalls(m.body(), calls);
+      for (Expr.Call call : calls) {
+        if (call.name().equals("push")) {
+          tapes.add(call.type());
+        } else if (call.name().equals("zerosLike")) {
+          zerosLike = true;
+        }
+      }
+    }
+    List<MethodSpec> helpers = new ArrayList<>();
+    for (JType tape : tapes) {
+      TypeName array = typeName(tape);
+      TypeName element = typeName(new JType(tape.primitive(), 0));
+      helpers.add(
+          MethodSpec.methodBuilder("push")
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .addJavadoc("Stores {@code value} at {@code top}, doubling the tape when it is full.\n")
+              .returns(array)
+              .addParameter(array, "tape")
+              .addParameter(TypeName.INT, "top")
+              .addParameter(element, "value")
+              .beginControlFlow("if (top == tape.length)")
+              .addStatement("tape = $T.copyOf(tape, 2 * top)", Arrays.class)
+              .endControlFlow()
+              .addStatement("tape[top] = value")
+              .addStatement("return tape")
+              .build());
+    }
+    if (zerosLike) {
+      TypeName matrix = typeName(new JType(JType.Primitive.DOUBLE, 2));
+      helpers.add(
+          MethodSpec.methodBuilder("zerosLike")
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .addJavadoc("A new array of zeros with the shape of {@code a}, rows of any length.\n")
+              .returns(matrix)
+              .addParameter(matrix, "a")
+              .addStatement("double[][] zeros = new double[a.length][]")
+              .beginControlFlow("for (int i = 0; i < a.length; i++)")
+              .addStatement("zeros[i] = new double[a[i].length]")
+              .endControlFlow()
+              .addStatement("return zeros")
+              .build());
+    }
+    return helpers;
+  }
+
+  private static void ownCalls(List<Stmt> stmts, List<Expr.Call> into) {
+    for (Stmt s : stmts) {
+      if (s instanceof Stmt.Declare d && d.init() != null) {
+        ownCalls(d.init(), into);
+      } else if (s instanceof Stmt.Assign a) {
+        ownCalls(a.value(), into);
+      } else if (s instanceof Stmt.Return r) {
+        ownCalls(r.value(), into);
+      } else if (s instanceof Stmt.If i) {
+        ownCalls(i.then(), into);
+        ownCalls(i.otherwise(), into);
+      } else if (s instanceof Stmt.Loop l) {
+        ownCalls(l.init(), into);
+        ownCalls(l.body(), into);
+      } else if (s instanceof Stmt.Block b) {
+        ownCalls(b.body(), into);
+      }
+    }
+  }
+
+  private static void ownCalls(Expr e, List<Expr.Call> into) {
+    if (e instanceof Expr.Call c && c.owner().isEmpty()) {
+      into.add(c);
+    }
+    for (Expr child : io.github.ad4j.core.ir.ExprRewriter.children(e)) {
+      ownCalls(child, into);
+    }
   }
 
   private static TypeName typeName(JType type) {

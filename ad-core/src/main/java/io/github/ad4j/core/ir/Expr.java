@@ -107,6 +107,23 @@ public sealed interface Expr {
     }
   }
 
+  /** {@code array.length}. */
+  record ArrayLength(Expr array) implements Expr {
+    public ArrayLength {
+      requireNonNull(array, "array");
+    }
+  }
+
+  /**
+   * {@code i++}, {@code ++i}, {@code i--} or {@code --i} of an int variable: only the tapes of
+   * generated code use it, to push ({@code tape[top++]}) and pop ({@code tape[--top]}).
+   */
+  record Step(String variable, boolean increment, boolean prefix) implements Expr {
+    public Step {
+      requireNonNull(variable, "variable");
+    }
+  }
+
   /** {@code new T(args)} of a generated record type. */
   record NewRecord(String type, List<Expr> args) implements Expr {
     public NewRecord {
@@ -115,11 +132,16 @@ public sealed interface Expr {
     }
   }
 
-  /** {@code new double[n]}, an array of zeros. */
-  record NewArray(JType elementType, Expr length) implements Expr {
+  /**
+   * {@code new double[n]} or {@code new double[n][m]}: an array of zeros.
+   *
+   * @param type the array's type, such as {@code double[][]}
+   * @param lengths the lengths given, outermost first; at least one, at most the dimensions
+   */
+  record NewArray(JType type, List<Expr> lengths) implements Expr {
     public NewArray {
-      requireNonNull(elementType, "elementType");
-      requireNonNull(length, "length");
+      requireNonNull(type, "type");
+      lengths = List.copyOf(lengths);
     }
   }
 }

@@ -34,8 +34,11 @@ public final class ExprRewriter {
     if (expr instanceof Expr.NewRecord r) {
       return r.args();
     }
+    if (expr instanceof Expr.ArrayLength l) {
+      return List.of(l.array());
+    }
     if (expr instanceof Expr.NewArray n) {
-      return List.of(n.length());
+      return n.lengths();
     }
     return List.of();
   }
@@ -64,8 +67,11 @@ public final class ExprRewriter {
     if (expr instanceof Expr.NewRecord r) {
       return new Expr.NewRecord(r.type(), map(r.args(), f));
     }
+    if (expr instanceof Expr.ArrayLength l) {
+      return new Expr.ArrayLength(f.apply(l.array()));
+    }
     if (expr instanceof Expr.NewArray n) {
-      return new Expr.NewArray(n.elementType(), f.apply(n.length()));
+      return new Expr.NewArray(n.type(), map(n.lengths(), f));
     }
     return expr;
   }
@@ -91,6 +97,9 @@ public final class ExprRewriter {
   public static void variables(Expr expr, Set<String> into) {
     if (expr instanceof Expr.Var v) {
       into.add(v.name());
+    }
+    if (expr instanceof Expr.Step s) {
+      into.add(s.variable());
     }
     for (Expr child : children(expr)) {
       variables(child, into);

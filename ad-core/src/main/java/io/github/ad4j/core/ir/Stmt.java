@@ -2,6 +2,8 @@ package io.github.ad4j.core.ir;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /** A statement of a normalised method or of generated code. */
 public sealed interface Stmt {
 
@@ -36,6 +38,71 @@ public sealed interface Stmt {
   record Return(Expr value, Origin origin) implements Stmt {
     public Return {
       requireNonNull(value, "value");
+    }
+  }
+
+  /** {@code if (condition) { then } else { otherwise }}; {@code otherwise} may be empty. */
+  record If(Expr condition, List<Stmt> then, List<Stmt> otherwise, Origin origin) implements Stmt {
+    public If {
+      requireNonNull(condition, "condition");
+      then = List.copyOf(then);
+      otherwise = List.copyOf(otherwise);
+    }
+  }
+
+  /**
+   * A loop: {@code for (init; condition; update) body}, {@code while (condition) body} (no init
+   * or update) or {@code do body while (condition)}.
+   *
+   * @param kind which of the three
+   * @param init the for loop's initialisation, whose variables are scoped to the loop
+   * @param condition evaluated before each iteration (after, for {@code do})
+   * @param update the for loop's update, run after each iteration
+   * @param body the loop body
+   * @param origin the loop statement in the source
+   */
+  record Loop(
+      LoopKind kind,
+      List<Stmt> init,
+      Expr condition,
+      List<Stmt> update,
+      List<Stmt> body,
+      Origin origin)
+      implements Stmt {
+    public Loop {
+      requireNonNull(kind, "kind");
+      init = List.copyOf(init);
+      requireNonNull(condition, "condition");
+      update = List.copyOf(update);
+      body = List.copyOf(body);
+    }
+  }
+
+  /** The three shapes of loop. */
+  enum LoopKind {
+    FOR,
+    WHILE,
+    DO_WHILE
+  }
+
+  /** {@code { body }}: a block that scopes its declarations. */
+  record Block(List<Stmt> body) implements Stmt {
+    public Block {
+      body = List.copyOf(body);
+    }
+  }
+
+  /** {@code break;} or {@code break label;}, before control-flow lowering removes it. */
+  record Break(String label, Origin origin) implements Stmt {}
+
+  /** {@code continue;} or {@code continue label;}, before control-flow lowering removes it. */
+  record Continue(String label, Origin origin) implements Stmt {}
+
+  /** A statement with a label, {@code outer: for (...)}, before lowering removes the label. */
+  record Labeled(String label, Stmt statement) implements Stmt {
+    public Labeled {
+      requireNonNull(label, "label");
+      requireNonNull(statement, "statement");
     }
   }
 

@@ -60,8 +60,11 @@ public final class Types {
       JType array = of(a.array(), variables);
       return new JType(array.primitive(), array.dimensions() - 1);
     }
+    if (expr instanceof Expr.ArrayLength || expr instanceof Expr.Step) {
+      return JType.INT;
+    }
     if (expr instanceof Expr.NewArray n) {
-      return new JType(n.elementType().primitive(), n.elementType().dimensions() + 1);
+      return n.type();
     }
     throw new IllegalArgumentException("no primitive type: " + expr);
   }

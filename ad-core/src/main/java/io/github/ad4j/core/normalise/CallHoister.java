@@ -6,6 +6,7 @@ import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Origin;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.ir.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,20 +38,38 @@ final class CallHoister {
             new Stmt.Declare(
                 d.type(), d.name(), rewrite(d.init(), true, hoisted, variables, names), d.origin());
       } else if (stmt instanceof Stmt.Assign a) {
-        boolean topLevel = a.op() == AssignOp.SET && !mentions(a.value(), a.target());
+        boolean topLevel = a.op() == AssignOp.SET && !Storage.readsTarget(a.value(), a.target());
         rewritten =
             new Stmt.Assign(
                 a.target(), a.op(), rewrite(a.value(), topLevel, hoisted, variables, names),
                 a.origin());
       } else if (stmt instanceof Stmt.Return r) {
         rewritten = new Stmt.Return(rewrite(r.value(), true, hoisted, variables, names), r.origin());
+      } else if (stmt instanceof Stmt.If i) {
+        // conditions are not differentiated, only replayed: their calls stay where they are
+        rewritten =
+            new Stmt.If(
+                i.condition(),
+                hoist(i.then(), variables, names),
+                hoist(i.otherwise(), variables, names),
+                i.origin());
+      } else if (stmt instanceof Stmt.Loop l) {
+        rewritten =
+            new Stmt.Loop(
+                l.kind(),
+                hoist(l.init(), variables, names),
+                l.condition(),
+                hoist(l.update(), variables, names),
+                hoist(l.body(), variables, names),
+                l.origin());
+      } else if (stmt instanceof Stmt.Block b) {
+        rewritten = new Stmt.Block(hoist(b.body(), variables, names));
       } else {
         rewritten = stmt;
       }
       Stmt origin = stmt;
       hoisted.forEach(
-          (call, name) ->
-              out.add(new Stmt.Declare(call.type(), name, call, originOf(origin))));
+          (call, name) -> out.add(new Stmt.Declare(call.type(), name, call, originOf(origin))));
       out.add(rewritten);
     }
     return out;
@@ -63,7 +82,10 @@ final class CallHoister {
     if (stmt instanceof Stmt.Assign a) {
       return a.origin();
     }
-    return ((Stmt.Return) stmt).origin();
+    if (stmt instanceof Stmt.Return r) {
+      return r.origin();
+    }
+    return null;
   }
 
   private static Expr rewrite(
@@ -96,7 +118,4 @@ final class CallHoister {
     return expr instanceof Expr.Var || ExprRewriter.children(expr).stream().anyMatch(CallHoister::readsVariable);
   }
 
-  private static boolean mentions(Expr expr, Expr target) {
-    return ExprRewriter.contains(expr, target);
-  }
 }

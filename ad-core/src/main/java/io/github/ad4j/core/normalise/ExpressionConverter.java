@@ -3,6 +3,8 @@ package io.github.ad4j.core.normalise;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -122,7 +124,41 @@ public final class ExpressionConverter {
     if (expression instanceof MethodCallExpr m) {
       return call(m);
     }
+    if (expression instanceof ArrayAccessExpr a) {
+      Expr array = convert(a.getName());
+      if (typeOf(array).dimensions() == 0) {
+        throw error(a, "`" + a.getName() + "` is not an array");
+      }
+      Expr index = convert(a.getIndex());
+      if (!typeOf(index).isIntegral()) {
+        throw error(a.getIndex(), "array index `" + a.getIndex() + "` is not an integer");
+      }
+      return new Expr.ArrayAccess(array, index);
+    }
+    if (expression instanceof ArrayCreationExpr c) {
+      return newArray(c);
+    }
     throw Unsupported.at(source, expression);
+  }
+
+  private Expr newArray(ArrayCreationExpr c) {
+    JType type = TypeNames.of(c.createdType()).orElse(null);
+    if (type == null || c.getInitializer().isPresent()) {
+      throw error(c, "array creation `" + c + "`: only `new double[n]` (or of another primitive"
+          + " type, with every length given or the inner ones left out) is supported");
+    }
+    List<Expr> lengths = new ArrayList<>();
+    for (var level : c.getLevels()) {
+      if (level.getDimension().isEmpty()) {
+        break;
+      }
+      Expr length = convert(level.getDimension().get());
+      if (!typeOf(length).isIntegral()) {
+        throw error(level, "array length is not an integer");
+      }
+      lengths.add(length);
+    }
+    return new Expr.NewArray(type, lengths);
   }
 
   /** The type of an expression this converter produced. */
@@ -144,6 +180,15 @@ public final class ExpressionConverter {
   }
 
   private Expr fieldAccess(FieldAccessExpr f) {
+    if (f.getNameAsString().equals("length")
+        && (f.getScope() instanceof NameExpr || f.getScope() instanceof ArrayAccessExpr)) {
+      Expr array = f.getScope() instanceof NameExpr n && !variables.containsKey(n.getNameAsString())
+          ? null
+          : convert(f.getScope());
+      if (array != null && typeOf(array).dimensions() > 0) {
+        return new Expr.ArrayLength(array);
+      }
+    }
     String scope = f.getScope().toString();
     String simpleScope = scope.startsWith("java.lang.") ? scope.substring(10) : scope;
     String key = simpleScope + "." + f.getNameAsString();

@@ -32,13 +32,23 @@ public final class Names {
       return false;
     }
     // the candidate must not be the adjoint of a name in use either
-    return !(candidate.length() > 1
-        && candidate.charAt(0) == 'd'
-        && taken.contains(candidate.substring(1)));
+    for (String name : taken) {
+      if (adjoint(name).equals(candidate)) {
+        return false;
+      }
+    }
+    return !javax.lang.model.SourceVersion.isKeyword(candidate);
   }
 
-  /** The adjoint's name of variable {@code name}: {@code x} -> {@code dx}. */
+  /**
+   * The adjoint's name of variable {@code name}: {@code x} -> {@code dx}; where that would be a
+   * keyword ({@code o} -> {@code do}), the name is capitalised ({@code dO}).
+   */
   public static String adjoint(String name) {
-    return "d" + name;
+    String adjoint = "d" + name;
+    if (javax.lang.model.SourceVersion.isKeyword(adjoint)) {
+      return "d" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+    return adjoint;
   }
 }

@@ -1,16 +1,28 @@
 package io.github.ad4j.core.normalise;
 
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.EmptyStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.WhileStmt;
 import io.github.ad4j.core.check.MethodChecker;
 import io.github.ad4j.core.check.MethodRejected;
 import io.github.ad4j.core.check.NotDifferentiableException;
@@ -25,19 +37,35 @@ import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.parse.DifferentiableMethod;
 import io.github.ad4j.core.parse.ParsedSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Turns a checked method into a {@link Procedure}: one IR statement per declared variable,
- * assignment or return, increments as compound assignments, and every call to a differentiable
- * function in a statement of its own (see {@link CallHoister}).
+ * Turns a checked method into a {@link Procedure} of simple IR statements: one per declared
+ * variable or assignment, increments as compound assignments, enhanced {@code for} as an indexed
+ * loop; then {@link ControlFlowLowering} removes {@code break}, {@code continue} and early
+ * {@code return}, and {@link CallHoister} gives every call of a function of the inputs a
+ * statement of its own.
  */
 public final class Normaliser {
 
-  private Normaliser() {}
+  private final ParsedSource source;
+  private final ExpressionConverter converter;
+  private final Map<String, JType> variables;
+  private final Names names;
+  private final List<NotDifferentiableException> errors = new ArrayList<>();
+
+  private Normaliser(
+      ParsedSource source, ExpressionConverter converter, Map<String, JType> variables, Names names) {
+    this.source = source;
+    this.converter = converter;
+    this.variables = variables;
+    this.names = names;
+  }
 
   /**
    * Normalises {@code method}.
@@ -52,29 +80,19 @@ public final class Normaliser {
     for (Param p : signature.params()) {
       variables.put(p.name(), p.type());
     }
-    ExpressionConverter converter =
-        new ExpressionConverter(source, method.owner(), variables);
-    List<Stmt> body = new ArrayList<>();
-    List<NotDifferentiableException> errors = new ArrayList<>();
-    List<Statement> statements = declaration.getBody().orElseThrow().getStatements();
-    for (int i = 0; i < statements.size(); i++) {
-      Statement statement = statements.get(i);
-      try {
-        if (statement instanceof ReturnStmt r && i != statements.size() - 1) {
-          throw new NotDifferentiableException(source.origin(r), "early return: the return must"
-              + " be the last statement in this version (early returns come with branches in"
-              + " the next release)");
-        }
-        statement(statement, source, converter, variables, body);
-      } catch (NotDifferentiableException e) {
-        errors.add(e);
-      }
+    Set<String> declared = new HashSet<>(variables.keySet());
+    declaration.findAll(VariableDeclarator.class).forEach(v -> declared.add(v.getNameAsString()));
+    declaration.findAll(Parameter.class).forEach(p -> declared.add(p.getNameAsString()));
+    Names names = new Names(declared);
+    ExpressionConverter converter = new ExpressionConverter(source, method.owner(), variables);
+    Normaliser normaliser = new Normaliser(source, converter, variables, names);
+    List<Stmt> body = normaliser.block(declaration.getBody().orElseThrow().getStatements());
+    if (!normaliser.errors.isEmpty()) {
+      throw new MethodRejected(normaliser.errors);
     }
-    if (!errors.isEmpty()) {
-      throw new MethodRejected(errors);
-    }
-    Names names = new Names(variables.keySet());
-    List<Stmt> hoisted = CallHoister.hoist(body, variables, names);
+    List<Stmt> lowered =
+        ControlFlowLowering.lower(body, signature.returnType(), variables, names);
+    List<Stmt> hoisted = CallHoister.hoist(lowered, variables, names);
     return new Procedure(
         method.owner().getNameAsString(),
         method.name(),
@@ -86,44 +104,144 @@ public final class Normaliser {
         source.origin(declaration.getName()));
   }
 
-  private static void statement(
-      Statement statement,
-      ParsedSource source,
-      ExpressionConverter converter,
-      Map<String, JType> variables,
-      List<Stmt> body) {
+  private List<Stmt> block(List<Statement> statements) {
+    List<Stmt> out = new ArrayList<>();
+    for (Statement statement : statements) {
+      try {
+        statement(statement, out);
+      } catch (NotDifferentiableException e) {
+        errors.add(e);
+      }
+    }
+    return out;
+  }
+
+  private List<Stmt> body(Statement statement) {
+    return statement instanceof BlockStmt b ? block(b.getStatements()) : block(List.of(statement));
+  }
+
+  private void statement(Statement statement, List<Stmt> out) {
     Origin origin = source.origin(statement);
     if (statement instanceof EmptyStmt) {
       return;
     }
     if (statement instanceof ReturnStmt r) {
-      body.add(new Stmt.Return(converter.convert(r.getExpression().orElseThrow()), origin));
-      return;
-    }
-    if (!(statement instanceof ExpressionStmt e)) {
+      out.add(new Stmt.Return(converter.convert(r.getExpression().orElseThrow()), origin));
+    } else if (statement instanceof ExpressionStmt e) {
+      expressionStatement(e.getExpression(), origin, out);
+    } else if (statement instanceof BlockStmt b) {
+      out.add(new Stmt.Block(block(b.getStatements())));
+    } else if (statement instanceof IfStmt i) {
+      out.add(
+          new Stmt.If(
+              condition(i.getCondition()),
+              body(i.getThenStmt()),
+              i.getElseStmt().map(this::body).orElse(List.of()),
+              origin));
+    } else if (statement instanceof WhileStmt w) {
+      out.add(
+          new Stmt.Loop(
+              Stmt.LoopKind.WHILE, List.of(), condition(w.getCondition()), List.of(),
+              body(w.getBody()), origin));
+    } else if (statement instanceof DoStmt d) {
+      out.add(
+          new Stmt.Loop(
+              Stmt.LoopKind.DO_WHILE, List.of(), condition(d.getCondition()), List.of(),
+              body(d.getBody()), origin));
+    } else if (statement instanceof ForStmt f) {
+      List<Stmt> init = new ArrayList<>();
+      for (Expression e : f.getInitialization()) {
+        expressionStatement(e, origin, init);
+      }
+      Expr condition =
+          f.getCompare().map(this::condition).orElse(Expr.Literal.ofBoolean(true));
+      List<Stmt> update = new ArrayList<>();
+      for (Expression e : f.getUpdate()) {
+        expressionStatement(e, origin, update);
+      }
+      out.add(new Stmt.Loop(Stmt.LoopKind.FOR, init, condition, update, body(f.getBody()), origin));
+    } else if (statement instanceof ForEachStmt f) {
+      out.add(forEach(f, origin));
+    } else if (statement instanceof BreakStmt b) {
+      out.add(new Stmt.Break(b.getLabel().map(l -> l.getIdentifier()).orElse(null), origin));
+    } else if (statement instanceof ContinueStmt c) {
+      out.add(new Stmt.Continue(c.getLabel().map(l -> l.getIdentifier()).orElse(null), origin));
+    } else if (statement instanceof LabeledStmt l) {
+      Statement labeled = l.getStatement();
+      if (!(labeled instanceof ForStmt
+          || labeled instanceof WhileStmt
+          || labeled instanceof DoStmt
+          || labeled instanceof ForEachStmt)) {
+        throw new NotDifferentiableException(origin, "label on a statement that is not a loop:"
+            + " only loops can be labeled in a @Differentiable method");
+      }
+      List<Stmt> inner = new ArrayList<>();
+      statement(labeled, inner);
+      out.add(new Stmt.Labeled(l.getLabel().getIdentifier(), inner.get(0)));
+    } else {
       throw Unsupported.at(source, statement);
     }
-    Expression expression = e.getExpression();
+  }
+
+  private Expr condition(Expression condition) {
+    Expr converted = converter.convert(condition);
+    if (!converter.typeOf(converted).equals(JType.BOOLEAN)) {
+      throw new NotDifferentiableException(source.origin(condition), "condition is not a boolean");
+    }
+    return converted;
+  }
+
+  /** {@code for (double v : a) body} is {@code for (int vIndex = 0; vIndex < a.length; vIndex++)}. */
+  private Stmt forEach(ForEachStmt f, Origin origin) {
+    Expr array = converter.convert(f.getIterable());
+    JType arrayType = converter.typeOf(array);
+    if (!(array instanceof Expr.Var) || arrayType.dimensions() == 0) {
+      throw new NotDifferentiableException(origin, "enhanced for loop over `" + f.getIterable()
+          + "`: only loops over an array variable are supported; loop over an array");
+    }
+    VariableDeclarator element = f.getVariable().getVariables().get(0);
+    String index = names.fresh(element.getNameAsString() + "Index");
+    variables.put(index, JType.INT);
+    JType elementType = new JType(arrayType.primitive(), arrayType.dimensions() - 1);
+    declareVariable(element.getNameAsString(), elementType, element);
+    Expr.Var i = new Expr.Var(index);
+    List<Stmt> body = new ArrayList<>();
+    body.add(
+        new Stmt.Declare(
+            elementType, element.getNameAsString(), new Expr.ArrayAccess(array, i), origin));
+    body.addAll(body(f.getBody()));
+    return new Stmt.Loop(
+        Stmt.LoopKind.FOR,
+        List.of(new Stmt.Declare(JType.INT, index, Expr.Literal.ofInt(0), origin)),
+        new Expr.Binary(io.github.ad4j.core.ir.BinaryOp.LESS, i, new Expr.ArrayLength(array)),
+        List.of(new Stmt.Assign(i, AssignOp.ADD, Expr.Literal.ofInt(1), origin)),
+        body,
+        origin);
+  }
+
+  private void expressionStatement(Expression expression, Origin origin, List<Stmt> out) {
     if (expression instanceof VariableDeclarationExpr declaration) {
       for (VariableDeclarator declarator : declaration.getVariables()) {
-        body.add(declare(declarator, source, converter, variables, origin));
+        out.add(declare(declarator, origin));
       }
       return;
     }
     if (expression instanceof AssignExpr assign) {
-      Expr target = target(assign.getTarget(), source, variables);
-      body.add(
-          new Stmt.Assign(target, assignOp(assign), converter.convert(assign.getValue()), origin));
+      Expr target = target(assign.getTarget());
+      Expr value = converter.convert(assign.getValue());
+      checkArrayAssignment(target, value, assign);
+      out.add(new Stmt.Assign(target, assignOp(assign), value, origin));
       return;
     }
     if (expression instanceof UnaryExpr unary
         && (unary.isPrefix() || unary.isPostfix())
-        && unary.getOperator() != UnaryExpr.Operator.MINUS) {
-      Expr target = target(unary.getExpression(), source, variables);
+        && unary.getOperator() != UnaryExpr.Operator.MINUS
+        && unary.getOperator() != UnaryExpr.Operator.PLUS) {
+      Expr target = target(unary.getExpression());
       boolean increment =
           unary.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
               || unary.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT;
-      body.add(
+      out.add(
           new Stmt.Assign(
               target, increment ? AssignOp.ADD : AssignOp.SUBTRACT, Expr.Literal.ofInt(1), origin));
       return;
@@ -132,12 +250,7 @@ public final class Normaliser {
         + "` has no effect on the result, or one that cannot be differentiated; remove it");
   }
 
-  private static Stmt declare(
-      VariableDeclarator declarator,
-      ParsedSource source,
-      ExpressionConverter converter,
-      Map<String, JType> variables,
-      Origin origin) {
+  private Stmt declare(VariableDeclarator declarator, Origin origin) {
     Optional<Expr> init = declarator.getInitializer().map(converter::convert);
     JType type;
     if (declarator.getType().isVarType()) {
@@ -147,22 +260,42 @@ public final class Normaliser {
       if (type == null) {
         throw new NotDifferentiableException(source.origin(declarator), "local variable "
             + declarator.getNameAsString() + " of type " + declarator.getType() + ": only"
-            + " primitive locals are supported");
-      }
-      if (type.dimensions() > 0) {
-        throw new NotDifferentiableException(source.origin(declarator), "local array "
-            + declarator.getNameAsString() + " is not supported yet: arrays come with the next"
-            + " release");
+            + " primitives and arrays of them are supported");
       }
     }
-    variables.put(declarator.getNameAsString(), type);
+    if (type.dimensions() > 0 && init.isPresent() && !(init.get() instanceof Expr.NewArray)) {
+      throw new NotDifferentiableException(source.origin(declarator), "array variable "
+          + declarator.getNameAsString() + " refers to another array: an array variable must be"
+          + " created with `new`, so that it is never an alias; copy the elements instead");
+    }
+    declareVariable(declarator.getNameAsString(), type, declarator);
     return new Stmt.Declare(type, declarator.getNameAsString(), init.orElse(null), origin);
   }
 
-  private static Expr target(
-      Expression target, ParsedSource source, Map<String, JType> variables) {
+  private void declareVariable(String name, JType type, Node at) {
+    JType before = variables.putIfAbsent(name, type);
+    if (before != null && !before.equals(type)) {
+      throw new NotDifferentiableException(source.origin(at), "variable " + name + " is declared"
+          + " twice with different types (" + before + " and " + type + "); rename one");
+    }
+  }
+
+  private Expr target(Expression target) {
     if (target instanceof NameExpr name && variables.containsKey(name.getNameAsString())) {
+      if (variables.get(name.getNameAsString()).dimensions() > 0) {
+        throw new NotDifferentiableException(source.origin(target), "assignment to array"
+            + " variable " + name + ": an array variable cannot be made to refer to another"
+            + " array; assign its elements instead");
+      }
       return new Expr.Var(name.getNameAsString());
+    }
+    if (target instanceof ArrayAccessExpr access) {
+      Expr converted = converter.convert(access);
+      if (converter.typeOf(converted).dimensions() > 0) {
+        throw new NotDifferentiableException(source.origin(target), "assignment of a whole row"
+            + " `" + target + "`: assign its elements instead");
+      }
+      return converted;
     }
     if (target instanceof NameExpr || target.isFieldAccessExpr()) {
       throw new NotDifferentiableException(source.origin(target), "assignment to field `"
@@ -170,6 +303,13 @@ public final class Normaliser {
           + " instead");
     }
     throw Unsupported.at(source, target);
+  }
+
+  private void checkArrayAssignment(Expr target, Expr value, Node at) {
+    if (converter.typeOf(value).dimensions() > 0) {
+      throw new NotDifferentiableException(source.origin(at), "assignment of an array to `"
+          + at + "`: copy its elements instead");
+    }
   }
 
   private static AssignOp assignOp(AssignExpr assign) {

@@ -4,13 +4,15 @@ import io.github.ad4j.core.ir.AssignOp;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
+import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.transform.DerivativeMethod;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,7 +27,18 @@ public final class BodySimplifier {
   private static final String FORWARD_HEADER = "Forward sweep";
   private static final String BACKWARD_HEADER = "Backward sweep";
 
-  private BodySimplifier() {}
+  /** Arrays the caller sees: writes into them are never dead. */
+  private final Set<String> visible = new HashSet<>();
+
+  /** What is live at the current point, walking backwards. */
+  private Set<String> live = new HashSet<>();
+
+  /** Variables a kept statement after the current point assigns. */
+  private final Set<String> assignedLater = new HashSet<>();
+
+  private BodySimplifier(List<Param> params) {
+    params.forEach(p -> visible.add(p.name()));
+  }
 
   /** The final body of {@code method}. */
   public static List<Stmt> simplify(DerivativeMethod method) {
@@ -44,7 +57,17 @@ public final class BodySimplifier {
     List<Stmt> all = new ArrayList<>(forward);
     all.addAll(backward);
     all.addAll(tail);
-    List<Stmt> live = eliminateDeadCode(all);
+    BodySimplifier dce = new BodySimplifier(method.params());
+    for (Stmt stmt : all) {
+      // an adjoint array that is the caller's accumulator under another name
+      if (stmt instanceof Stmt.Declare d
+          && d.type().dimensions() > 0
+          && d.init() instanceof Expr.Var v
+          && dce.visible.contains(v.name())) {
+        dce.visible.add(d.name());
+      }
+    }
+    List<Stmt> live = dce.eliminateDeadCode(all);
 
     int forwardEnd = forward.size();
     int backwardEnd = forwardEnd + backward.size();
@@ -80,6 +103,24 @@ public final class BodySimplifier {
         }
       } else if (stmt instanceof Stmt.Return r) {
         out.add(new Stmt.Return(simplifier.simplify(r.value()), r.origin()));
+      } else if (stmt instanceof Stmt.If i) {
+        out.add(
+            new Stmt.If(
+                simplifier.simplify(i.condition()),
+                simplifyAll(i.then(), simplifier),
+                simplifyAll(i.otherwise(), simplifier),
+                i.origin()));
+      } else if (stmt instanceof Stmt.Loop l) {
+        out.add(
+            new Stmt.Loop(
+                l.kind(),
+                simplifyAll(l.init(), simplifier),
+                simplifier.simplify(l.condition()),
+                simplifyAll(l.update(), simplifier),
+                simplifyAll(l.body(), simplifier),
+                l.origin()));
+      } else if (stmt instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(simplifyAll(b.body(), simplifier)));
       } else {
         out.add(stmt);
       }
@@ -95,7 +136,7 @@ public final class BodySimplifier {
     Expr target = simplifier.simplify(a.target());
     Expr value = simplifier.simplify(a.value());
     AssignOp op = a.op();
-    if (op == AssignOp.SET && value.equals(target)) {
+    if (op == AssignOp.SET && value.equals(target) && !hasSideEffect(target)) {
       return null;
     }
     if (op == AssignOp.SET && simplifier.isFloatingProduct(value)) {
@@ -116,20 +157,23 @@ public final class BodySimplifier {
   }
 
   /**
-   * Adjoints the backward sweep declares as a constant and never changes ({@code double dz =
-   * 1.0} for {@code return z + w}), to substitute into the statements that read them.
+   * Adjoints the backward sweep declares as a constant at its top level and never changes
+   * ({@code double dz = 1.0} for {@code return z + w}), to substitute into the statements that
+   * read them.
    */
   private static Map<Expr, Expr> constantAdjoints(List<Stmt> backward, List<Stmt> tail) {
     Set<String> assigned = new HashSet<>();
     for (Stmt stmt : backward) {
-      if (stmt instanceof Stmt.Assign a && a.target() instanceof Expr.Var v) {
-        assigned.add(v.name());
-      }
+      assignedIn(stmt, assigned);
+    }
+    for (Stmt stmt : tail) {
+      assignedIn(stmt, assigned);
     }
     Map<Expr, Expr> constants = new HashMap<>();
     for (Stmt stmt : backward) {
       if (stmt instanceof Stmt.Declare d
           && d.init() instanceof Expr.Literal
+          && d.type().dimensions() == 0
           && !assigned.contains(d.name())) {
         constants.put(new Expr.Var(d.name()), d.init());
       }
@@ -137,17 +181,57 @@ public final class BodySimplifier {
     return constants;
   }
 
+  private static void assignedIn(Stmt stmt, Set<String> into) {
+    if (stmt instanceof Stmt.Assign a) {
+      into.add(Storage.root(a.target()));
+    }
+    for (List<Stmt> block : blocks(stmt)) {
+      for (Stmt inner : block) {
+        assignedIn(inner, into);
+      }
+    }
+  }
+
+  private static List<List<Stmt>> blocks(Stmt s) {
+    if (s instanceof Stmt.If i) {
+      return List.of(i.then(), i.otherwise());
+    }
+    if (s instanceof Stmt.Loop l) {
+      return List.of(l.init(), l.update(), l.body());
+    }
+    if (s instanceof Stmt.Block b) {
+      return List.of(b.body());
+    }
+    return List.of();
+  }
+
   private static List<Stmt> substitute(List<Stmt> stmts, Map<Expr, Expr> constants) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt stmt : stmts) {
       if (stmt instanceof Stmt.Declare d && d.init() != null) {
         if (!constants.containsKey(new Expr.Var(d.name()))) {
-          out.add(new Stmt.Declare(d.type(), d.name(), ExprRewriter.substitute(d.init(), constants), d.origin()));
+          out.add(
+              new Stmt.Declare(
+                  d.type(), d.name(), ExprRewriter.substitute(d.init(), constants), d.origin()));
         }
       } else if (stmt instanceof Stmt.Assign a) {
-        out.add(new Stmt.Assign(a.target(), a.op(), ExprRewriter.substitute(a.value(), constants), a.origin()));
+        out.add(
+            new Stmt.Assign(
+                a.target(), a.op(), ExprRewriter.substitute(a.value(), constants), a.origin()));
       } else if (stmt instanceof Stmt.Return r) {
         out.add(new Stmt.Return(ExprRewriter.substitute(r.value(), constants), r.origin()));
+      } else if (stmt instanceof Stmt.If i) {
+        out.add(
+            new Stmt.If(
+                i.condition(), substitute(i.then(), constants), substitute(i.otherwise(), constants),
+                i.origin()));
+      } else if (stmt instanceof Stmt.Loop l) {
+        out.add(
+            new Stmt.Loop(
+                l.kind(), l.init(), l.condition(), l.update(), substitute(l.body(), constants),
+                l.origin()));
+      } else if (stmt instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(substitute(b.body(), constants)));
       } else {
         out.add(stmt);
       }
@@ -164,50 +248,147 @@ public final class BodySimplifier {
         || ((op == AssignOp.MULTIPLY || op == AssignOp.DIVIDE) && l.isOne());
   }
 
+  // ---- dead code -------------------------------------------------------------------------
+
   /**
-   * Liveness over straight-line code, from the end: a statement stays if it assigns a variable
-   * read later, writes an array element (the caller's accumulators), or returns. A declaration
-   * whose value is dead but whose variable is assigned later loses only its initializer. The
-   * result has the input's positions, null where a statement went.
+   * Liveness from the end, through branches and loops (a loop to its fixpoint): a statement
+   * stays if it assigns a variable read later, writes an element of an array that is read later
+   * or that the caller sees, moves a tape, or returns. A declaration whose value is dead but
+   * whose variable is assigned later loses only its initializer. The result has the input's
+   * positions, null where a statement went.
    */
-  private static List<Stmt> eliminateDeadCode(List<Stmt> stmts) {
-    Set<String> live = new HashSet<>();
-    Set<String> assignedLater = new HashSet<>();
+  private List<Stmt> eliminateDeadCode(List<Stmt> stmts) {
     List<Stmt> kept = new ArrayList<>(stmts);
     for (int i = stmts.size() - 1; i >= 0; i--) {
-      Stmt stmt = stmts.get(i);
-      Stmt survivor = null;
-      if (stmt instanceof Stmt.Return r) {
-        ExprRewriter.variables(r.value(), live);
-        survivor = r;
-      } else if (stmt instanceof Stmt.Comment) {
-        survivor = stmt;
-      } else if (stmt instanceof Stmt.Declare d) {
-        if (live.remove(d.name())) {
-          if (d.init() != null) {
-            ExprRewriter.variables(d.init(), live);
-          }
-          survivor = d;
-        } else if (assignedLater.contains(d.name())) {
-          survivor = new Stmt.Declare(d.type(), d.name(), null, d.origin());
-        }
-      } else if (stmt instanceof Stmt.Assign a && a.target() instanceof Expr.Var v) {
-        if (live.contains(v.name())) {
-          if (a.op() == AssignOp.SET) {
-            live.remove(v.name());
-          }
-          assignedLater.add(v.name());
-          ExprRewriter.variables(a.value(), live);
-          survivor = a;
-        }
-      } else if (stmt instanceof Stmt.Assign a) {
-        ExprRewriter.variables(a.target(), live);
-        ExprRewriter.variables(a.value(), live);
-        survivor = a;
-      }
-      kept.set(i, survivor);
+      kept.set(i, prune(stmts.get(i)));
     }
     return kept;
+  }
+
+  private List<Stmt> pruneBlock(List<Stmt> block) {
+    List<Stmt> out = new ArrayList<>();
+    for (int i = block.size() - 1; i >= 0; i--) {
+      Stmt kept = prune(block.get(i));
+      if (kept != null) {
+        out.add(0, kept);
+      }
+    }
+    return out;
+  }
+
+  private Stmt prune(Stmt stmt) {
+    if (stmt instanceof Stmt.Return r) {
+      ExprRewriter.variables(r.value(), live);
+      return r;
+    }
+    if (stmt instanceof Stmt.Comment) {
+      return stmt;
+    }
+    if (stmt instanceof Stmt.Declare d) {
+      boolean sideEffect = d.init() != null && hasSideEffect(d.init());
+      if (live.remove(d.name()) || sideEffect) {
+        if (d.init() != null) {
+          ExprRewriter.variables(d.init(), live);
+        }
+        return d;
+      }
+      if (assignedLater.contains(d.name())) {
+        return new Stmt.Declare(d.type(), d.name(), null, d.origin());
+      }
+      return null;
+    }
+    if (stmt instanceof Stmt.Assign a) {
+      String root = Storage.root(a.target());
+      boolean element = a.target() instanceof Expr.ArrayAccess;
+      boolean needed =
+          live.contains(root)
+              || (element && visible.contains(root))
+              || hasSideEffect(a.value())
+              || hasSideEffect(a.target());
+      if (!needed) {
+        return null;
+      }
+      if (!element && a.op() == AssignOp.SET) {
+        live.remove(root);
+      }
+      assignedLater.add(root);
+      ExprRewriter.variables(a.target(), live);
+      ExprRewriter.variables(a.value(), live);
+      return a;
+    }
+    if (stmt instanceof Stmt.If i) {
+      Set<String> after = new HashSet<>(live);
+      List<Stmt> then = pruneBlock(i.then());
+      Set<String> liveThen = live;
+      live = new HashSet<>(after);
+      List<Stmt> otherwise = pruneBlock(i.otherwise());
+      live.addAll(liveThen);
+      if (then.isEmpty() && otherwise.isEmpty()) {
+        live = after;
+        return null;
+      }
+      ExprRewriter.variables(i.condition(), live);
+      return new Stmt.If(i.condition(), then, otherwise, i.origin());
+    }
+    if (stmt instanceof Stmt.Loop l) {
+      Set<String> after = new HashSet<>(live);
+      Set<String> head = new HashSet<>(after);
+      ExprRewriter.variables(l.condition(), head);
+      List<Stmt> body;
+      while (true) {
+        live = new HashSet<>(head);
+        for (Stmt u : l.update()) {
+          readsAndWrites(u, live);
+        }
+        body = pruneBlock(l.body());
+        Set<String> next = new HashSet<>(head);
+        next.addAll(live);
+        if (next.equals(head)) {
+          break;
+        }
+        head = next;
+      }
+      if (body.isEmpty()) {
+        live = after;
+        return null;
+      }
+      live = head;
+      for (Stmt s : l.init()) {
+        readsAndWrites(s, live);
+      }
+      for (Stmt s : l.update()) {
+        readsAndWrites(s, live);
+      }
+      return new Stmt.Loop(l.kind(), l.init(), l.condition(), l.update(), body, l.origin());
+    }
+    if (stmt instanceof Stmt.Block b) {
+      List<Stmt> body = pruneBlock(b.body());
+      return body.isEmpty() ? null : new Stmt.Block(body);
+    }
+    return stmt;
+  }
+
+  private void readsAndWrites(Stmt s, Set<String> into) {
+    if (s instanceof Stmt.Declare d && d.init() != null) {
+      ExprRewriter.variables(d.init(), into);
+    } else if (s instanceof Stmt.Assign a) {
+      ExprRewriter.variables(a.target(), into);
+      ExprRewriter.variables(a.value(), into);
+      assignedLater.add(Storage.root(a.target()));
+    }
+  }
+
+  /** Whether evaluating {@code e} changes something: a tape's top ({@code tTop++}). */
+  private static boolean hasSideEffect(Expr e) {
+    if (e instanceof Expr.Step) {
+      return true;
+    }
+    for (Expr child : ExprRewriter.children(e)) {
+      if (hasSideEffect(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<Stmt> survivors(List<Stmt> stmts) {
@@ -228,7 +409,19 @@ public final class BodySimplifier {
       boolean headsNothing =
           stmt instanceof Stmt.Comment
               && (i + 1 == stmts.size() || stmts.get(i + 1) instanceof Stmt.Comment);
-      if (!headsNothing) {
+      if (stmt instanceof Stmt.If f) {
+        out.add(
+            new Stmt.If(
+                f.condition(), dropEmptyComments(f.then()), dropEmptyComments(f.otherwise()),
+                f.origin()));
+      } else if (stmt instanceof Stmt.Loop l) {
+        out.add(
+            new Stmt.Loop(
+                l.kind(), l.init(), l.condition(), l.update(), dropEmptyComments(l.body()),
+                l.origin()));
+      } else if (stmt instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(dropEmptyComments(b.body())));
+      } else if (!headsNothing) {
         out.add(stmt);
       }
     }

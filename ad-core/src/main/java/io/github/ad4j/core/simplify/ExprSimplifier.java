@@ -141,7 +141,7 @@ public final class ExprSimplifier {
       }
     }
     if (!isFloating(b)) {
-      return b;
+      return integerIdentity(b);
     }
     switch (b.op()) {
       case ADD:
@@ -150,6 +150,24 @@ public final class ExprSimplifier {
       case MULTIPLY:
       case DIVIDE:
         return product(b);
+      default:
+        return b;
+    }
+  }
+
+  /** {@code i + 0}, {@code 0 + i}, {@code i - 0}, {@code i * 1}, {@code 1 * i}: exact for integers. */
+  private static Expr integerIdentity(Expr.Binary b) {
+    boolean leftZero = b.left() instanceof Expr.Literal l && l.isZero();
+    boolean rightZero = b.right() instanceof Expr.Literal r && r.isZero();
+    boolean leftOne = b.left() instanceof Expr.Literal l && l.isOne();
+    boolean rightOne = b.right() instanceof Expr.Literal r && r.isOne();
+    switch (b.op()) {
+      case ADD:
+        return leftZero ? b.right() : rightZero ? b.left() : b;
+      case SUBTRACT:
+        return rightZero ? b.left() : b;
+      case MULTIPLY:
+        return leftOne ? b.right() : rightOne ? b.left() : b;
       default:
         return b;
     }

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Differentiates one expression in reverse: given the adjoint of its value, the adjoint each
- * variable it reads receives, as a list of terms per variable (in order of first appearance).
+ * variable or array element it reads receives, as a list of terms per variable or element (in
+ * order of first appearance).
  *
  * <p>It walks the expression tree from the root, multiplying the incoming adjoint by each
  * operation's local partial derivative (the product rule, the quotient rule, and the {@link
@@ -27,7 +28,7 @@ final class AdjointPropagator {
   private final RuleTable rules;
   private final Origin origin;
   private final Map<Expr, Expr> knownValues;
-  private final Map<String, List<Expr>> terms = new LinkedHashMap<>();
+  private final Map<Expr, List<Expr>> terms = new LinkedHashMap<>();
 
   /**
    * @param knownValues subexpressions whose value a variable already holds (a call assigned to
@@ -41,8 +42,11 @@ final class AdjointPropagator {
     this.knownValues = knownValues;
   }
 
-  /** The adjoint terms each variable in {@code expr} receives from {@code adjoint}. */
-  static Map<String, List<Expr>> propagate(
+  /**
+   * The adjoint terms each variable or array element in {@code expr} receives from {@code
+   * adjoint}, keyed by the variable ({@link Expr.Var}) or element ({@link Expr.ArrayAccess}).
+   */
+  static Map<Expr, List<Expr>> propagate(
       Expr expr,
       Expr adjoint,
       Activity activity,
@@ -58,8 +62,8 @@ final class AdjointPropagator {
     if (!activity.isActive(expr)) {
       return;
     }
-    if (expr instanceof Expr.Var v) {
-      terms.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(adjoint);
+    if (expr instanceof Expr.Var || expr instanceof Expr.ArrayAccess) {
+      terms.computeIfAbsent(expr, k -> new ArrayList<>()).add(adjoint);
     } else if (expr instanceof Expr.Unary u) {
       visit(u.operand(), u.op() == UnaryOp.NEGATE ? negate(adjoint) : adjoint);
     } else if (expr instanceof Expr.Binary b) {

@@ -91,12 +91,13 @@ public final class DerivativeForms {
     Expr adjoint = outOf(p, sweeps.adjoints().get(p.name()));
     return new DerivativeMethod(
         partialName(p),
-        "∂" + procedure.name() + "/∂" + p.name() + " of " + link + ".",
+        "∂" + procedure.name() + "/∂" + p.name() + " of " + link + "."
+            + (p.type().dimensions() > 0 ? " A new array of the shape of {@code " + p.name() + "}." : ""),
         p.type(),
         null,
         procedure.params(),
         sweeps.forward(),
-        sweeps.backward(),
+        withArrayAdjoints(sweeps, Map.of()),
         List.of(new Stmt.Return(adjoint, null)),
         sweeps.variables());
   }
@@ -128,7 +129,7 @@ public final class DerivativeForms {
         record.name(),
         procedure.params(),
         sweeps.forward(),
-        sweeps.backward(),
+        withArrayAdjoints(sweeps, Map.of()),
         List.of(new Stmt.Return(new Expr.NewRecord(record.name(), args), null)),
         sweeps.variables());
   }
@@ -162,20 +163,36 @@ public final class DerivativeForms {
     List<Param> params = new ArrayList<>(procedure.params());
     params.add(new Param(JType.DOUBLE, seedName));
     List<Stmt> tail = new ArrayList<>();
+    Map<String, String> direct = new LinkedHashMap<>();
+    List<String> loopVariables = new ArrayList<>();
     for (int i = 0; i < accumulators.size(); i++) {
       Param p = procedure.wrt().get(i);
-      params.add(new Param(accumulatorType(p), accumulators.get(i)));
-      tail.add(
-          new Stmt.Assign(
-              new Expr.ArrayAccess(new Expr.Var(accumulators.get(i)), Expr.Literal.ofInt(0)),
-              AssignOp.ADD,
-              // cast explicitly: a compound assignment's silent narrowing is a lint error on 21+
-              outOf(p, sweeps.adjoints().get(p.name())),
-              null));
+      String accumulator = accumulators.get(i);
+      params.add(new Param(accumulatorType(p), accumulator));
+      if (p.type().dimensions() == 0) {
+        tail.add(
+            new Stmt.Assign(
+                new Expr.ArrayAccess(new Expr.Var(accumulator), Expr.Literal.ofInt(0)),
+                AssignOp.ADD,
+                // cast explicitly: a compound assignment's silent narrowing is a lint error on 21+
+                outOf(p, sweeps.adjoints().get(p.name())),
+                null));
+      } else if (!sweeps.assigned().contains(p.name())) {
+        // the method never writes p: its adjoint accumulates straight into the caller's array
+        direct.put(p.name(), accumulator);
+      } else {
+        Names loopNames = new Names(sweeps.variables().keySet());
+        String i1 = loopNames.fresh("i");
+        String i2 = loopNames.fresh("j");
+        loopVariables.add(i1);
+        loopVariables.add(i2);
+        tail.add(addInto(accumulator, Names.adjoint(p.name()), p.type().dimensions(), i1, i2));
+      }
     }
     tail.add(new Stmt.Return(new Expr.Var(sweeps.result()), null));
     Map<String, JType> variables = new LinkedHashMap<>(sweeps.variables());
     params.forEach(p -> variables.put(p.name(), p.type()));
+    loopVariables.forEach(v -> variables.put(v, JType.INT));
     return new DerivativeMethod(
         pullbackName(),
         "The pullback of " + link + ": returns its value and adds {@code " + seedName
@@ -187,18 +204,67 @@ public final class DerivativeForms {
         null,
         params,
         sweeps.forward(),
-        sweeps.backward(),
+        withArrayAdjoints(sweeps, direct),
         tail,
         variables);
   }
 
-  /** A partial as the caller receives it: {@code float} parameters get {@code float} partials. */
-  private static Expr outOf(Param p, Expr adjoint) {
-    return p.type().equals(JType.DOUBLE) ? adjoint : new Expr.Cast(p.type(), adjoint);
+  /**
+   * The backward sweep after the declarations of the adjoint arrays: each a new array of zeros,
+   * or the caller's accumulator where {@code direct} names one.
+   */
+  private static List<Stmt> withArrayAdjoints(Sweeps sweeps, Map<String, String> direct) {
+    List<Stmt> out = new ArrayList<>();
+    for (Map.Entry<String, Expr> entry : sweeps.arrayAdjoints().entrySet()) {
+      String array = entry.getKey();
+      JType type = sweeps.variables().get(Names.adjoint(array));
+      Expr init = direct.containsKey(array) ? new Expr.Var(direct.get(array)) : entry.getValue();
+      out.add(new Stmt.Declare(type, Names.adjoint(array), init, null));
+    }
+    out.addAll(sweeps.backward());
+    return out;
   }
 
+  /** {@code for (int i = 0; i < to.length; i++) to[i] += from[i];}, nested for two dimensions. */
+  private static Stmt addInto(String to, String from, int dimensions, String iName, String jName) {
+    Expr.Var i = new Expr.Var(iName);
+    Expr target = new Expr.ArrayAccess(new Expr.Var(to), i);
+    Expr source = new Expr.ArrayAccess(new Expr.Var(from), i);
+    Stmt body;
+    Expr length = new Expr.ArrayLength(new Expr.Var(to));
+    if (dimensions == 1) {
+      body = new Stmt.Assign(target, AssignOp.ADD, source, null);
+    } else {
+      Expr.Var j = new Expr.Var(jName);
+      body =
+          new Stmt.Loop(
+              Stmt.LoopKind.FOR,
+              List.of(new Stmt.Declare(JType.INT, jName, Expr.Literal.ofInt(0), null)),
+              new Expr.Binary(io.github.ad4j.core.ir.BinaryOp.LESS, j, new Expr.ArrayLength(target)),
+              List.of(new Stmt.Assign(j, AssignOp.ADD, Expr.Literal.ofInt(1), null)),
+              List.of(
+                  new Stmt.Assign(
+                      new Expr.ArrayAccess(target, j), AssignOp.ADD, new Expr.ArrayAccess(source, j),
+                      null)),
+              null);
+    }
+    return new Stmt.Loop(
+        Stmt.LoopKind.FOR,
+        List.of(new Stmt.Declare(JType.INT, iName, Expr.Literal.ofInt(0), null)),
+        new Expr.Binary(io.github.ad4j.core.ir.BinaryOp.LESS, i, length),
+        List.of(new Stmt.Assign(i, AssignOp.ADD, Expr.Literal.ofInt(1), null)),
+        List.of(body),
+        null);
+  }
+
+  /** A partial as the caller receives it: {@code float} parameters get {@code float} partials. */
+  private static Expr outOf(Param p, Expr adjoint) {
+    return p.type().primitive() == JType.Primitive.DOUBLE ? adjoint : new Expr.Cast(p.type(), adjoint);
+  }
+
+  /** A scalar's accumulator is a one-element array; an array's is an array of its shape. */
   private static JType accumulatorType(Param p) {
-    return new JType(p.type().primitive(), p.type().dimensions() + 1);
+    return p.type().dimensions() == 0 ? new JType(p.type().primitive(), 1) : p.type();
   }
 
   private String partialName(Param p) {
@@ -228,8 +294,8 @@ public final class DerivativeForms {
 
   private String accumulationList(String factor) {
     return procedure.wrt().stream()
-        .map(p -> "{@code " + partialName(p) + "[0] += " + factor + "∂" + procedure.name() + "/∂"
-            + p.name() + "}")
+        .map(p -> "{@code " + partialName(p) + (p.type().dimensions() == 0 ? "[0]" : "") + " += "
+            + factor + "∂" + procedure.name() + "/∂" + p.name() + "}")
         .collect(Collectors.joining(", "));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.ad4j.core.transform;
 
 import io.github.ad4j.core.analyse.Activity;
+import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.ir.AssignOp;
 import io.github.ad4j.core.ir.BinaryOp;
 import io.github.ad4j.core.ir.Expr;
@@ -10,12 +11,16 @@ import io.github.ad4j.core.ir.Origin;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Procedure;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.normalise.Names;
 import io.github.ad4j.core.rules.RuleTable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,45 +28,77 @@ import java.util.Set;
 /**
  * Reverse mode: builds the forward and backward sweeps of a normalised method.
  *
- * <p>The forward sweep is the method itself, with the value each reassignment overwrites saved in
- * a local first. The backward sweep visits the assignments in reverse: for {@code t = e} it adds
- * {@code dt * ∂e/∂u} to the adjoint {@code du} of every variable {@code u} that {@code e} reads,
- * sets {@code dt} to its share of its own old value ({@code 0} unless {@code e} reads {@code t}),
- * and restores {@code t}. Restores come first when {@code e} reads {@code t}'s old value, and last
- * when the partials read the new one. Every save and restore is emitted; the simplifier removes
- * those no adjoint reads (the to-be-recorded analysis for straight-line code).
+ * <p>The forward sweep is the method itself, recording what the backward sweep will need: before
+ * an assignment overwrites a value the backward sweep reads, it saves the value (in a local at the
+ * top level, on a primitive stack, a "tape", inside branches and loops); it records each branch
+ * taken and each loop's trip count; and at the end of a block inside a loop or branch it saves
+ * the final values of the block's own variables that the backward sweep reads, since they go out
+ * of scope.
  *
- * <p>Adjoints are tracked as structurally zero until something is added to them, so the first
- * contribution declares the adjoint ({@code double dx = ...}) and zero contributions vanish.
+ * <p>The backward sweep visits the statements in reverse: for {@code t = e} it adds {@code dt *
+ * ∂e/∂u} to the adjoint {@code du} of every variable or element {@code u} that {@code e} reads,
+ * sets {@code dt} to its share of its own old value ({@code 0} unless {@code e} reads {@code t}),
+ * and restores {@code t}. A branch replays the recorded decision; a loop runs its recorded trip
+ * count backwards, counting a canonical {@code for} loop's index down instead of taping it.
+ *
+ * <p>Only values the backward sweep reads are saved (the to-be-recorded analysis): the sweeps are
+ * built once saving everything, the variables the backward sweep reads are collected, and the
+ * sweeps are built again saving only those.
+ *
+ * <p>Outside branches and loops, adjoints are tracked as structurally zero until something is
+ * added, so the first contribution declares the adjoint ({@code double dx = ...}) and zero
+ * contributions vanish. An adjoint that a branch or loop touches is declared before it.
  */
 public final class ReverseTransformer {
 
-  /** Where an adjoint stands while the backward sweep is built, in program order. */
+  /** Initial capacity of a tape: it doubles when full, so pushes cost amortised O(1). */
+  private static final int TAPE_CAPACITY = 16;
+
+  /** Where an adjoint stands while the backward sweep is built. */
   private enum AdjointState {
     UNDECLARED,
     ZERO,
     NONZERO
   }
 
-  /** One assignment of the forward sweep, as the backward sweep needs it. */
-  private record Assignment(Origin origin, String target, Expr value, String saved, boolean isResult) {}
+  /** A tape: the stack array and its top index. */
+  private record Tape(String array, String top, JType element) {}
 
   private final Procedure procedure;
   private final Activity activity;
   private final RuleTable rules;
+  private final Names names;
   private final Map<String, JType> variables;
-  private final List<Stmt> forward = new ArrayList<>();
-  private final List<Assignment> assignments = new ArrayList<>();
   private final String result;
+
+  // Names decided once, so that both builds of the sweeps agree.
+  private final Map<Stmt, String> flags = new IdentityHashMap<>();
+  private final Map<Stmt, String> counters = new IdentityHashMap<>();
+  private final Map<Stmt, String> iterations = new IdentityHashMap<>();
+  private final Map<Stmt, String> savedLocals = new IdentityHashMap<>();
+  private final Map<Expr, String> elementAdjoints = new IdentityHashMap<>();
+  private final Map<String, Tape> tapes = new LinkedHashMap<>();
+
+  // State of one build.
+  private Expr seed;
+  private Set<String> needed; // null: save everything
+  private final Set<Stmt> restores = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<Stmt, Stmt> restoreSites = new IdentityHashMap<>();
+  private final Set<Stmt> deadSites = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<String> tapesUsed = new LinkedHashSet<>();
+  private final Set<String> assignedAnywhere = new HashSet<>();
 
   private ReverseTransformer(Procedure procedure, Activity activity, RuleTable rules, Names names) {
     this.procedure = procedure;
     this.activity = activity;
     this.rules = rules;
+    this.names = names;
     this.variables = new LinkedHashMap<>(procedure.variables());
     this.result = names.fresh(procedure.name());
     variables.put(result, procedure.returnType());
-    buildForward(names);
+    for (Stmt s : procedure.body()) {
+      collectAssigned(s, assignedAnywhere);
+    }
   }
 
   /**
@@ -73,67 +110,570 @@ public final class ReverseTransformer {
   public static Sweeps transform(
       Procedure procedure, Activity activity, RuleTable rules, Names names, Expr seed) {
     ReverseTransformer transformer = new ReverseTransformer(procedure, activity, rules, names);
-    return transformer.sweeps(seed);
+    // Save everything, see what the backward sweep reads, save only that, and repeat: saving
+    // less can leave a branch with nothing to undo, whose decision then need not be recorded.
+    transformer.needed = null;
+    Sweeps sweeps = transformer.build(seed);
+    for (int round = 0; round < 16; round++) {
+      Set<String> read = new HashSet<>();
+      transformer.readVariables(sweeps.backward(), read);
+      if (read.equals(transformer.needed)) {
+        break;
+      }
+      transformer.needed = read;
+      sweeps = transformer.rebuild(seed);
+    }
+    // a restore whose value nothing reads before the next restore or assignment is not needed
+    new Liveness(transformer.restoreSites, transformer.deadSites)
+        .run(sweeps.backward(), new HashSet<>(sweeps.adjoints().keySet()));
+    return transformer.deadSites.isEmpty() ? sweeps : transformer.rebuild(seed);
   }
 
-  private void buildForward(Names names) {
+  private Sweeps rebuild(Expr seed) {
+    restores.clear();
+    restoreSites.clear();
+    tapesUsed.clear();
+    return build(seed);
+  }
+
+  private Sweeps build(Expr seed) {
+    this.seed = seed;
     Set<String> defined = new HashSet<>();
     procedure.params().forEach(p -> defined.add(p.name()));
-    for (Stmt stmt : procedure.body()) {
-      if (stmt instanceof Stmt.Declare d) {
-        forward.add(d);
+    List<Stmt> forward = forward(procedure.body(), false, defined);
+    Map<String, AdjointState> states = new HashMap<>();
+    List<Stmt> backward = backward(procedure.body(), false, states, new Origin[1]);
+
+    List<Stmt> tapeDeclarations = new ArrayList<>();
+    for (String name : tapesUsed) {
+      Tape tape = tapes.get(name);
+      JType arrayType = new JType(tape.element().primitive(), 1);
+      tapeDeclarations.add(
+          new Stmt.Declare(
+              arrayType,
+              tape.array(),
+              new Expr.NewArray(arrayType, List.of(Expr.Literal.ofInt(TAPE_CAPACITY))),
+              null));
+      tapeDeclarations.add(new Stmt.Declare(JType.INT, tape.top(), Expr.Literal.ofInt(0), null));
+      variables.put(tape.array(), arrayType);
+      variables.put(tape.top(), JType.INT);
+    }
+    List<Stmt> allForward = new ArrayList<>(tapeDeclarations);
+    allForward.addAll(forward);
+
+    Map<String, Expr> adjoints = new LinkedHashMap<>();
+    for (Param p : procedure.wrt()) {
+      if (p.type().dimensions() > 0) {
+        adjoints.put(p.name(), new Expr.Var(Names.adjoint(p.name())));
+      } else {
+        boolean live = states.get(p.name()) == AdjointState.NONZERO;
+        adjoints.put(p.name(), live ? new Expr.Var(Names.adjoint(p.name())) : Expr.Literal.ofDouble(0));
+      }
+    }
+    Map<String, Expr> arrayAdjoints = new LinkedHashMap<>();
+    for (String array : variedArrays()) {
+      JType type = variables.get(array);
+      String adjoint = Names.adjoint(array);
+      variables.put(adjoint, new JType(JType.Primitive.DOUBLE, type.dimensions()));
+      arrayAdjoints.put(array, zerosLike(array, type));
+    }
+    Set<String> written = new HashSet<>(assignedAnywhere);
+    return new Sweeps(allForward, backward, result, adjoints, arrayAdjoints, written, variables);
+  }
+
+  /** Arrays that carry adjoints: varied parameters, and varied arrays declared at the top level. */
+  private List<String> variedArrays() {
+    List<String> arrays = new ArrayList<>();
+    for (String name : activity.varied()) {
+      JType type = procedure.variables().get(name);
+      if (type != null && type.dimensions() > 0) {
+        arrays.add(name);
+      }
+    }
+    return arrays;
+  }
+
+  private static Expr zerosLike(String array, JType type) {
+    Expr.Var a = new Expr.Var(array);
+    JType adjointType = new JType(JType.Primitive.DOUBLE, type.dimensions());
+    if (type.dimensions() == 1) {
+      return new Expr.NewArray(adjointType, List.of(new Expr.ArrayLength(a)));
+    }
+    return new Expr.Call("", "zerosLike", List.of(a), adjointType);
+  }
+
+  // ---- forward sweep ---------------------------------------------------------------------
+
+  private List<Stmt> forward(List<Stmt> block, boolean inCompound, Set<String> defined) {
+    List<Stmt> out = new ArrayList<>();
+    List<String> locals = new ArrayList<>();
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Declare d) {
+        if (inCompound && d.type().dimensions() > 0) {
+          throw new NotDifferentiableException(
+              d.origin(), "array " + d.name() + " is created inside a loop or branch: create it"
+                  + " once, before the loop or branch, and reuse it");
+        }
+        Expr init = d.init();
+        if (init == null && isNeeded(d.name())) {
+          init = new Expr.Literal(d.type(), 0); // the backward sweep may read it on any path
+        }
+        out.add(new Stmt.Declare(d.type(), d.name(), init, d.origin()));
+        locals.add(d.name());
         if (d.init() != null) {
           defined.add(d.name());
-          assignments.add(new Assignment(d.origin(), d.name(), d.init(), null, false));
         }
-      } else if (stmt instanceof Stmt.Assign a) {
-        String target = ((Expr.Var) a.target()).name();
+      } else if (s instanceof Stmt.Assign a) {
+        String root = Storage.root(a.target());
+        boolean overwrites = inCompound || a.target() instanceof Expr.ArrayAccess || defined.contains(root);
+        if (overwrites && isNeeded(root) && isPrimal(root) && !deadSites.contains(a)) {
+          out.add(save(a, inCompound));
+        }
+        out.add(a);
+        defined.add(root);
+      } else if (s instanceof Stmt.Return r) {
+        out.add(new Stmt.Declare(procedure.returnType(), result, r.value(), r.origin()));
+      } else if (s instanceof Stmt.If i) {
+        String flag = flags.computeIfAbsent(i, k -> names.fresh("branch"));
+        variables.put(flag, JType.BOOLEAN);
+        List<Stmt> then = forward(i.then(), true, new HashSet<>(defined));
+        List<Stmt> otherwise = forward(i.otherwise(), true, new HashSet<>(defined));
+        if (isNeeded(flag)) {
+          out.add(new Stmt.Declare(JType.BOOLEAN, flag, i.condition(), i.origin()));
+          out.add(new Stmt.If(new Expr.Var(flag), then, otherwise, i.origin()));
+          locals.add(flag);
+        } else {
+          out.add(new Stmt.If(i.condition(), then, otherwise, i.origin()));
+        }
+      } else if (s instanceof Stmt.Loop l) {
+        String counter = counters.computeIfAbsent(l, k -> names.fresh(counterBase(l)));
+        variables.put(counter, JType.INT);
+        List<Stmt> body = new ArrayList<>();
+        boolean counted = isNeeded(counter);
+        if (counted) {
+          body.add(new Stmt.Assign(new Expr.Var(counter), AssignOp.ADD, Expr.Literal.ofInt(1), null));
+        }
+        body.addAll(forward(l.body(), true, new HashSet<>(defined)));
+        if (counted) {
+          out.add(new Stmt.Declare(JType.INT, counter, Expr.Literal.ofInt(0), l.origin()));
+          locals.add(counter);
+        }
+        out.add(new Stmt.Loop(l.kind(), l.init(), l.condition(), l.update(), body, l.origin()));
+      } else if (s instanceof Stmt.Block b) {
+        out.add(new Stmt.Block(forward(b.body(), true, new HashSet<>(defined))));
+      } else {
+        out.add(s);
+      }
+    }
+    if (inCompound) {
+      for (String local : locals) {
+        if (isNeeded(local) && variables.get(local).dimensions() == 0) {
+          out.add(push(local, new Expr.Var(local)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String counterBase(Stmt.Loop loop) {
+    if (loop.kind() == Stmt.LoopKind.FOR && loop.init().get(0) instanceof Stmt.Declare d) {
+      return d.name() + "Count";
+    }
+    return "trips";
+  }
+
+  private boolean isNeeded(String name) {
+    return needed == null || needed.contains(name);
+  }
+
+  private boolean isPrimal(String name) {
+    return procedure.variables().containsKey(name);
+  }
+
+  /** The statement that saves what {@code a} overwrites. */
+  private Stmt save(Stmt.Assign a, boolean inCompound) {
+    String root = Storage.root(a.target());
+    JType element = Storage.elementType(a.target(), variables.get(root));
+    if (inCompound) {
+      return push(root, a.target());
+    }
+    String local = savedLocals.computeIfAbsent(a, k -> names.fresh(root + "Saved"));
+    variables.put(local, element);
+    return new Stmt.Declare(element, local, a.target(), null);
+  }
+
+  /** The statement that restores what {@code a} overwrote, in the backward sweep. */
+  private Stmt restore(Stmt.Assign a, boolean inCompound) {
+    String root = Storage.root(a.target());
+    Stmt restore;
+    if (inCompound) {
+      restore = new Stmt.Assign(a.target(), AssignOp.SET, pop(root), null);
+    } else {
+      restore = new Stmt.Assign(a.target(), AssignOp.SET, new Expr.Var(savedLocals.get(a)), null);
+    }
+    restores.add(restore);
+    restoreSites.put(restore, a);
+    return restore;
+  }
+
+  private Tape tape(String variable) {
+    Tape tape =
+        tapes.computeIfAbsent(
+            variable,
+            v -> {
+              JType type = variables.get(v);
+              return new Tape(
+                  names.fresh(v + "Tape"),
+                  names.fresh(v + "Top"),
+                  new JType(type.primitive(), 0));
+            });
+    tapesUsed.add(variable);
+    return tape;
+  }
+
+  /** {@code tTape = push(tTape, tTop++, value);}: grows the tape when full. */
+  private Stmt push(String variable, Expr value) {
+    Tape tape = tape(variable);
+    JType arrayType = new JType(tape.element().primitive(), 1);
+    return new Stmt.Assign(
+        new Expr.Var(tape.array()),
+        AssignOp.SET,
+        new Expr.Call(
+            "",
+            "push",
+            List.of(new Expr.Var(tape.array()), new Expr.Step(tape.top(), true, false), value),
+            arrayType),
+        null);
+  }
+
+  /** {@code tTape[--tTop]}. */
+  private Expr pop(String variable) {
+    Tape tape = tape(variable);
+    return new Expr.ArrayAccess(new Expr.Var(tape.array()), new Expr.Step(tape.top(), false, true));
+  }
+
+  // ---- backward sweep --------------------------------------------------------------------
+
+  /**
+   * The backward sweep of {@code block}.
+   *
+   * @param commented the origin of the last "grad of" comment written, shared along a block
+   */
+  private List<Stmt> backward(
+      List<Stmt> block, boolean inCompound, Map<String, AdjointState> states, Origin[] commented) {
+    List<Stmt> out = new ArrayList<>();
+    List<String> locals = new ArrayList<>();
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Declare d) {
+        locals.add(d.name());
+      } else if (s instanceof Stmt.If i && flags.containsKey(i) && isNeeded(flags.get(i))) {
+        locals.add(flags.get(i));
+      } else if (s instanceof Stmt.Loop l && counters.containsKey(l) && isNeeded(counters.get(l))) {
+        locals.add(counters.get(l));
+      }
+    }
+    if (inCompound) {
+      // the block's own variables went out of scope: their final values come off the tapes
+      for (int k = locals.size() - 1; k >= 0; k--) {
+        String local = locals.get(k);
+        if (isNeeded(local) && variables.get(local).dimensions() == 0) {
+          Stmt restore = new Stmt.Declare(variables.get(local), local, pop(local), null);
+          restores.add(restore);
+          out.add(restore);
+        }
+      }
+    }
+    for (int k = block.size() - 1; k >= 0; k--) {
+      Stmt s = block.get(k);
+      if (s instanceof Stmt.Declare d) {
+        if (d.init() != null) {
+          assignment(new Expr.Var(d.name()), d.init(), d.origin(), false, null, states, out, commented);
+        }
+      } else if (s instanceof Stmt.Assign a) {
         Expr value =
             a.op() == AssignOp.SET ? a.value() : new Expr.Binary(a.op().binary(), a.target(), a.value());
-        String saved = null;
-        if (defined.contains(target)) {
-          saved = names.fresh(target + "Saved");
-          variables.put(saved, variables.get(target));
-          forward.add(new Stmt.Declare(variables.get(target), saved, a.target(), null));
-        }
-        forward.add(a);
-        defined.add(target);
-        assignments.add(new Assignment(a.origin(), target, value, saved, false));
-      } else if (stmt instanceof Stmt.Return r) {
-        forward.add(new Stmt.Declare(procedure.returnType(), result, r.value(), r.origin()));
-        assignments.add(new Assignment(r.origin(), result, r.value(), null, true));
+        String root = Storage.root(a.target());
+        boolean overwrites = inCompound || a.target() instanceof Expr.ArrayAccess || wasDefinedBefore(block, k, root);
+        Stmt restore =
+            overwrites && isNeeded(root) && isPrimal(root) && !deadSites.contains(a)
+                ? restore((Stmt.Assign) s, inCompound)
+                : null;
+        assignment(a.target(), value, a.origin(), false, restore, states, out, commented);
+      } else if (s instanceof Stmt.Return r) {
+        assignment(new Expr.Var(result), r.value(), r.origin(), true, null, states, out, commented);
+      } else if (s instanceof Stmt.If i) {
+        compound(s, states, out, commented, inner -> {
+          List<Stmt> then = backward(i.then(), true, inner.get(0), new Origin[1]);
+          List<Stmt> otherwise = backward(i.otherwise(), true, inner.get(1), new Origin[1]);
+          if (then.isEmpty() && otherwise.isEmpty()) {
+            return List.of();
+          }
+          Expr flag = new Expr.Var(flags.get(i));
+          return List.of(new Stmt.If(flag, then, otherwise, i.origin()));
+        }, 2);
+      } else if (s instanceof Stmt.Loop l) {
+        compound(s, states, out, commented, inner -> {
+          List<Stmt> body = backward(l.body(), true, inner.get(0), new Origin[1]);
+          if (body.isEmpty()) {
+            return List.of();
+          }
+          return List.of(reverseLoop(l, body));
+        }, 1);
+      } else if (s instanceof Stmt.Block b) {
+        compound(s, states, out, commented, inner -> {
+          List<Stmt> body = backward(b.body(), true, inner.get(0), new Origin[1]);
+          return body.isEmpty() ? List.of() : List.of(new Stmt.Block(body));
+        }, 1);
       }
+    }
+    if (inCompound) {
+      for (String local : locals) {
+        states.remove(local);
+      }
+    }
+    return out;
+  }
+
+  /** Whether a top-level assignment at {@code index} overwrites a value defined before it. */
+  private boolean wasDefinedBefore(List<Stmt> block, int index, String name) {
+    if (procedure.params().stream().anyMatch(p -> p.name().equals(name))) {
+      return true;
+    }
+    for (int k = 0; k < index; k++) {
+      Stmt s = block.get(k);
+      if (s instanceof Stmt.Declare d && d.name().equals(name) && d.init() != null) {
+        return true;
+      }
+      if (!(s instanceof Stmt.Declare)) {
+        Set<String> assigned = new HashSet<>();
+        collectAssigned(s, assigned);
+        if (assigned.contains(name)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Builds the reverse of a compound statement, each of its blocks with its own states. */
+  private interface Reverser {
+    List<Stmt> reverse(List<Map<String, AdjointState>> blockStates);
+  }
+
+  /**
+   * The adjoints the statement touches that live outside it are declared (or zeroed) before it
+   * and hold their real value inside and after it: within its blocks the transformer does not
+   * know which iteration or branch ran.
+   */
+  private void compound(
+      Stmt s, Map<String, AdjointState> states, List<Stmt> out, Origin[] commented,
+      Reverser reverser, int blocks) {
+    Set<String> touched = touchedAdjoints(s);
+    List<Stmt> before = new ArrayList<>();
+    for (String name : touched) {
+      AdjointState state = states.getOrDefault(name, AdjointState.UNDECLARED);
+      String adjoint = Names.adjoint(name);
+      variables.put(adjoint, JType.DOUBLE);
+      if (state == AdjointState.UNDECLARED) {
+        before.add(new Stmt.Declare(JType.DOUBLE, adjoint, Expr.Literal.ofDouble(0), null));
+      } else if (state == AdjointState.ZERO) {
+        before.add(new Stmt.Assign(new Expr.Var(adjoint), AssignOp.SET, Expr.Literal.ofDouble(0), null));
+      }
+      states.put(name, AdjointState.NONZERO);
+    }
+    List<Map<String, AdjointState>> inner = new ArrayList<>();
+    for (int k = 0; k < blocks; k++) {
+      inner.add(new HashMap<>(states));
+    }
+    List<Stmt> reversed = new ArrayList<>(reverser.reverse(inner));
+    // an adjoint a block left structurally zero must hold zero when the block ends
+    for (int k = 0; k < reversed.size(); k++) {
+      reversed.set(k, zeroAtEnd(reversed.get(k), inner, touched));
+    }
+    if (!reversed.isEmpty()) {
+      out.addAll(before);
+      out.addAll(reversed);
+      commented[0] = null;
+    } else {
+      out.addAll(before);
     }
   }
 
-  private Sweeps sweeps(Expr seed) {
-    Map<String, AdjointState> states = new HashMap<>();
-    List<Stmt> backward = new ArrayList<>();
-    Origin commented = null;
-    for (int i = assignments.size() - 1; i >= 0; i--) {
-      Assignment a = assignments.get(i);
-      List<Stmt> block = new ArrayList<>();
-      String t = a.target();
-      Expr target = new Expr.Var(t);
-      boolean readsOld = ExprRewriter.contains(a.value(), target);
-      Stmt restore =
-          a.saved() == null ? null : new Stmt.Assign(target, AssignOp.SET, new Expr.Var(a.saved()), null);
-      if (restore != null && readsOld) {
-        block.add(restore);
+  private Stmt zeroAtEnd(Stmt reversed, List<Map<String, AdjointState>> inner, Set<String> touched) {
+    if (reversed instanceof Stmt.If i) {
+      return new Stmt.If(
+          i.condition(), withZeros(i.then(), inner.get(0), touched),
+          withZeros(i.otherwise(), inner.get(1), touched), i.origin());
+    }
+    if (reversed instanceof Stmt.Loop l) {
+      return new Stmt.Loop(
+          l.kind(), l.init(), l.condition(), l.update(), withZeros(l.body(), inner.get(0), touched),
+          l.origin());
+    }
+    if (reversed instanceof Stmt.Block b) {
+      return new Stmt.Block(withZeros(b.body(), inner.get(0), touched));
+    }
+    return reversed;
+  }
+
+  private static List<Stmt> withZeros(
+      List<Stmt> block, Map<String, AdjointState> states, Set<String> touched) {
+    List<Stmt> out = new ArrayList<>(block);
+    for (String name : touched) {
+      if (states.get(name) == AdjointState.ZERO) {
+        out.add(
+            new Stmt.Assign(
+                new Expr.Var(Names.adjoint(name)), AssignOp.SET, Expr.Literal.ofDouble(0), null));
       }
-      Expr adjoint = a.isResult() ? seed : adjointOf(t, states);
-      if (adjoint != null) {
-        Map<Expr, Expr> known =
-            readsOld || !(a.value() instanceof Expr.Call) ? Map.of() : Map.of(a.value(), target);
-        Map<String, List<Expr>> terms =
-            AdjointPropagator.propagate(a.value(), adjoint, activity, rules, a.origin(), known);
-        for (Map.Entry<String, List<Expr>> entry : terms.entrySet()) {
-          if (!entry.getKey().equals(t)) {
-            block.add(accumulate(entry.getKey(), sum(entry.getValue()), states));
-          }
+    }
+    return out;
+  }
+
+  /** The reverse of a loop: its recorded trip count, backwards. */
+  private Stmt reverseLoop(Stmt.Loop l, List<Stmt> body) {
+    Expr.Var count = new Expr.Var(counters.get(l));
+    if (l.kind() == Stmt.LoopKind.FOR && l.init().get(0) instanceof Stmt.Declare d) {
+      // canonical: for (int i = a; ...; i++) runs back as for (int i = a + count - 1; i >= a; i--)
+      Expr start = d.init();
+      Expr last =
+          new Expr.Binary(
+              BinaryOp.SUBTRACT, new Expr.Binary(BinaryOp.ADD, start, count), Expr.Literal.ofInt(1));
+      return new Stmt.Loop(
+          Stmt.LoopKind.FOR,
+          List.of(new Stmt.Declare(JType.INT, d.name(), last, null)),
+          new Expr.Binary(BinaryOp.GREATER_EQUALS, new Expr.Var(d.name()), start),
+          List.of(new Stmt.Assign(new Expr.Var(d.name()), AssignOp.SUBTRACT, Expr.Literal.ofInt(1), null)),
+          body,
+          l.origin());
+    }
+    String iteration = iterations.computeIfAbsent(l, k -> names.fresh("iteration"));
+    variables.put(iteration, JType.INT);
+    Expr.Var i = new Expr.Var(iteration);
+    return new Stmt.Loop(
+        Stmt.LoopKind.FOR,
+        List.of(new Stmt.Declare(JType.INT, iteration, count, null)),
+        new Expr.Binary(BinaryOp.GREATER, i, Expr.Literal.ofInt(0)),
+        List.of(new Stmt.Assign(i, AssignOp.SUBTRACT, Expr.Literal.ofInt(1), null)),
+        body,
+        l.origin());
+  }
+
+  /**
+   * The scalar adjoints a compound statement may change that belong to variables declared
+   * outside it: those it assigns, and those its active right-hand sides read.
+   */
+  private Set<String> touchedAdjoints(Stmt s) {
+    Set<String> inside = new LinkedHashSet<>();
+    Set<String> declaredInside = new HashSet<>();
+    collectTouched(s, inside, declaredInside);
+    inside.removeAll(declaredInside);
+    Set<String> touched = new LinkedHashSet<>();
+    for (String name : inside) {
+      JType type = procedure.variables().get(name);
+      if (type != null && type.isFloating() && activity.isVaried(name)) {
+        touched.add(name);
+      }
+    }
+    return touched;
+  }
+
+  private void collectTouched(Stmt s, Set<String> touched, Set<String> declared) {
+    if (s instanceof Stmt.Declare d) {
+      declared.add(d.name());
+      if (d.init() != null && activity.isActive(d.init())) {
+        ExprRewriter.variables(d.init(), touched);
+      }
+    } else if (s instanceof Stmt.Assign a) {
+      if (a.target() instanceof Expr.Var v) {
+        touched.add(v.name());
+      }
+      if (activity.isActive(a.value()) || a.target() instanceof Expr.ArrayAccess) {
+        ExprRewriter.variables(a.value(), touched);
+      }
+    } else if (s instanceof Stmt.Return r) {
+      ExprRewriter.variables(r.value(), touched);
+    } else if (s instanceof Stmt.If i) {
+      i.then().forEach(inner -> collectTouched(inner, touched, declared));
+      i.otherwise().forEach(inner -> collectTouched(inner, touched, declared));
+    } else if (s instanceof Stmt.Loop l) {
+      l.init().forEach(inner -> collectTouched(inner, touched, declared));
+      l.body().forEach(inner -> collectTouched(inner, touched, declared));
+    } else if (s instanceof Stmt.Block b) {
+      b.body().forEach(inner -> collectTouched(inner, touched, declared));
+    }
+  }
+
+  private static void collectAssigned(Stmt s, Set<String> into) {
+    if (s instanceof Stmt.Assign a) {
+      into.add(Storage.root(a.target()));
+    } else if (s instanceof Stmt.If i) {
+      i.then().forEach(inner -> collectAssigned(inner, into));
+      i.otherwise().forEach(inner -> collectAssigned(inner, into));
+    } else if (s instanceof Stmt.Loop l) {
+      l.init().forEach(inner -> collectAssigned(inner, into));
+      l.body().forEach(inner -> collectAssigned(inner, into));
+      l.update().forEach(inner -> collectAssigned(inner, into));
+    } else if (s instanceof Stmt.Block b) {
+      b.body().forEach(inner -> collectAssigned(inner, into));
+    }
+  }
+
+  /** The backward block of one assignment {@code target = value}. */
+  private void assignment(
+      Expr target,
+      Expr value,
+      Origin origin,
+      boolean isResult,
+      Stmt restore,
+      Map<String, AdjointState> states,
+      List<Stmt> out,
+      Origin[] commented) {
+    List<Stmt> block = new ArrayList<>();
+    boolean readsOld = Storage.readsTarget(value, target);
+    boolean isElement = target instanceof Expr.ArrayAccess;
+    if (restore != null && readsOld) {
+      block.add(restore);
+    }
+    Expr adjoint;
+    if (isResult) {
+      adjoint = seed;
+    } else if (isElement) {
+      adjoint = activity.isVaried(Storage.root(target)) ? adjointOf(target) : null;
+    } else {
+      String t = ((Expr.Var) target).name();
+      adjoint = states.get(t) == AdjointState.NONZERO ? new Expr.Var(Names.adjoint(t)) : null;
+    }
+    if (adjoint != null) {
+      boolean ownDone = false;
+      if (isElement && readsOld && activity.isActive(value)) {
+        // the value may read this very element under another index: take its adjoint out first
+        String element =
+            elementAdjoints.computeIfAbsent(
+                target, k -> names.fresh(Names.adjoint(Storage.root(target)) + "Element"));
+        variables.put(element, JType.DOUBLE);
+        block.add(new Stmt.Declare(JType.DOUBLE, element, adjoint, null));
+        block.add(new Stmt.Assign(adjoint, AssignOp.SET, Expr.Literal.ofDouble(0), null));
+        adjoint = new Expr.Var(element);
+        ownDone = true;
+      }
+      Map<Expr, Expr> known =
+          readsOld || !(value instanceof Expr.Call) ? Map.of() : Map.of(value, target);
+      Map<Expr, List<Expr>> terms =
+          AdjointPropagator.propagate(value, adjoint, activity, rules, origin, known);
+      for (Map.Entry<Expr, List<Expr>> entry : terms.entrySet()) {
+        if (ownDone || !entry.getKey().equals(target)) {
+          block.add(accumulate(entry.getKey(), sum(entry.getValue()), states));
         }
-        if (!a.isResult()) {
-          List<Expr> own = terms.get(t);
+      }
+      if (!isResult && !ownDone) {
+        List<Expr> own = terms.get(target);
+        if (isElement) {
+          block.add(
+              new Stmt.Assign(
+                  adjointOf(target), AssignOp.SET,
+                  own == null ? Expr.Literal.ofDouble(0) : sum(own), null));
+        } else {
+          String t = ((Expr.Var) target).name();
           if (own != null) {
             block.add(set(t, sum(own), states));
           } else if (states.get(t) == AdjointState.NONZERO) {
@@ -141,31 +681,33 @@ public final class ReverseTransformer {
           }
         }
       }
-      if (restore != null && !readsOld) {
-        block.add(restore);
-      }
-      if (!block.isEmpty()) {
-        if (!a.origin().equals(commented)) {
-          backward.add(comment(a.origin()));
-          commented = a.origin();
-        }
-        backward.addAll(block);
-      }
     }
-    Map<String, Expr> adjoints = new LinkedHashMap<>();
-    for (Param p : procedure.wrt()) {
-      Expr adjoint = adjointOf(p.name(), states);
-      adjoints.put(p.name(), adjoint == null ? Expr.Literal.ofDouble(0) : adjoint);
+    if (restore != null && !readsOld) {
+      block.add(restore);
     }
-    return new Sweeps(forward, backward, result, adjoints, variables);
+    if (!block.isEmpty()) {
+      if (origin != null && !origin.equals(commented[0])) {
+        out.add(comment(origin));
+        commented[0] = origin;
+      }
+      out.addAll(block);
+    }
   }
 
-  /** The adjoint variable of {@code name}, or null while it is structurally zero. */
-  private Expr adjointOf(String name, Map<String, AdjointState> states) {
-    return states.get(name) == AdjointState.NONZERO ? new Expr.Var(Names.adjoint(name)) : null;
+  /** The adjoint of a variable or array element: {@code dx}, {@code dw[i]}. */
+  private static Expr adjointOf(Expr primal) {
+    if (primal instanceof Expr.Var v) {
+      return new Expr.Var(Names.adjoint(v.name()));
+    }
+    Expr.ArrayAccess a = (Expr.ArrayAccess) primal;
+    return new Expr.ArrayAccess(adjointOf(a.array()), a.index());
   }
 
-  private Stmt accumulate(String name, Expr value, Map<String, AdjointState> states) {
+  private Stmt accumulate(Expr key, Expr value, Map<String, AdjointState> states) {
+    if (key instanceof Expr.ArrayAccess) {
+      return new Stmt.Assign(adjointOf(key), AssignOp.ADD, value, null);
+    }
+    String name = ((Expr.Var) key).name();
     if (states.get(name) == AdjointState.NONZERO) {
       return new Stmt.Assign(new Expr.Var(Names.adjoint(name)), AssignOp.ADD, value, null);
     }
@@ -194,5 +736,49 @@ public final class ReverseTransformer {
   private static Stmt comment(Origin origin) {
     return new Stmt.Comment(
         "grad of: " + origin.text() + "  (" + origin.fileName() + ":" + origin.line() + ")");
+  }
+
+  // ---- to-be-recorded analysis -----------------------------------------------------------
+
+  /**
+   * Adds every variable the backward sweep reads to {@code into}; what a restore writes does not
+   * count, or every overwritten value would justify its own saving.
+   */
+  private void readVariables(List<Stmt> stmts, Set<String> into) {
+    for (Stmt s : stmts) {
+      if (s instanceof Stmt.Declare d) {
+        if (d.init() != null) {
+          ExprRewriter.variables(d.init(), into);
+        }
+      } else if (s instanceof Stmt.Assign a) {
+        if (restores.contains(a)) {
+          indexVariables(a.target(), into);
+        } else if (a.target() instanceof Expr.ArrayAccess) {
+          ExprRewriter.variables(a.target(), into);
+        }
+        ExprRewriter.variables(a.value(), into);
+      } else if (s instanceof Stmt.Return r) {
+        ExprRewriter.variables(r.value(), into);
+      } else if (s instanceof Stmt.If i) {
+        ExprRewriter.variables(i.condition(), into);
+        readVariables(i.then(), into);
+        readVariables(i.otherwise(), into);
+      } else if (s instanceof Stmt.Loop l) {
+        readVariables(l.init(), into);
+        ExprRewriter.variables(l.condition(), into);
+        readVariables(l.update(), into);
+        readVariables(l.body(), into);
+      } else if (s instanceof Stmt.Block b) {
+        readVariables(b.body(), into);
+      }
+    }
+  }
+
+  private static void indexVariables(Expr target, Set<String> into) {
+    Expr e = target;
+    while (e instanceof Expr.ArrayAccess a) {
+      ExprRewriter.variables(a.index(), into);
+      e = a.array();
+    }
   }
 }

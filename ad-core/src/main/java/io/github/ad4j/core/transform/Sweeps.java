@@ -17,6 +17,10 @@ import java.util.Map;
  * @param result the variable that holds the method's value after the forward sweep
  * @param adjoints for each {@code wrt} parameter, the expression of its adjoint after the
  *     backward sweep: its adjoint variable, or {@code 0.0} where it is structurally zero
+ * @param arrayAdjoints for each array that carries an adjoint array, a fresh array of zeros of
+ *     its shape; the backward sweep expects {@code d<array>} declared with it (or with the
+ *     caller's accumulator)
+ * @param assigned the variables and arrays the method assigns
  * @param variables the type of every variable the sweeps use, adjoints and saved values included
  */
 public record Sweeps(
@@ -24,12 +28,17 @@ public record Sweeps(
     List<Stmt> backward,
     String result,
     Map<String, Expr> adjoints,
+    Map<String, Expr> arrayAdjoints,
+    java.util.Set<String> assigned,
     Map<String, JType> variables) {
   public Sweeps {
     forward = List.copyOf(forward);
     backward = List.copyOf(backward);
     requireNonNull(result, "result");
     adjoints = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(adjoints));
+    arrayAdjoints =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(arrayAdjoints));
+    assigned = java.util.Set.copyOf(assigned);
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
   }
 }
