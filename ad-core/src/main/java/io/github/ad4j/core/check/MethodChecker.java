@@ -76,6 +76,10 @@ public final class MethodChecker {
           + " give it one, or remove @Differentiable"));
     }
     for (DifferentiableMethod other : earlier) {
+      if (!other.name().equals(name) && recordName(other.name()).equals(recordName(name))) {
+        errors.add(error(source, declaration, "methods " + other.name() + " and " + name
+            + " would both generate the record " + recordName(name) + "; rename one"));
+      }
       if (other.name().equals(name)) {
         errors.add(error(source, declaration, "method " + name + " is overloaded: only one"
             + " @Differentiable method of a name per class, since the generated names (d" + name
@@ -171,6 +175,10 @@ public final class MethodChecker {
           + " wrt out to differentiate with respect to every double parameter"));
     }
     return params.stream().filter(p -> wanted.contains(p.name())).toList();
+  }
+
+  private static String recordName(String method) {
+    return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
   }
 
   /** Whether a parameter can be differentiated with respect to: double, float, double[], double[][]. */

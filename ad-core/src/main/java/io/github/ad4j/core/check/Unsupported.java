@@ -1,8 +1,6 @@
 package io.github.ad4j.core.check;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.expr.ArrayAccessExpr;
-import com.github.javaparser.ast.expr.ArrayCreationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
@@ -19,21 +17,12 @@ import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.BreakStmt;
-import com.github.javaparser.ast.stmt.ContinueStmt;
-import com.github.javaparser.ast.stmt.DoStmt;
-import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.ForStmt;
-import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.LabeledStmt;
 import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
 import com.github.javaparser.ast.stmt.LocalRecordDeclarationStmt;
 import com.github.javaparser.ast.stmt.SwitchStmt;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
-import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,28 +33,14 @@ import java.util.Map;
  */
 public final class Unsupported {
 
-  private static final String BRANCHES =
-      "branches and loops are not supported yet: this version differentiates straight-line code"
-          + " (they come with the next release); for a branch write a conditional expression"
-          + " `c ? a : b`";
-
   private static final Map<Class<? extends Node>, String> MESSAGES = new LinkedHashMap<>();
 
   static {
-    MESSAGES.put(IfStmt.class, "if statement: " + BRANCHES);
-    MESSAGES.put(ForStmt.class, "for loop: " + BRANCHES);
-    MESSAGES.put(ForEachStmt.class, "enhanced for loop: " + BRANCHES);
-    MESSAGES.put(WhileStmt.class, "while loop: " + BRANCHES);
-    MESSAGES.put(DoStmt.class, "do/while loop: " + BRANCHES);
-    MESSAGES.put(BreakStmt.class, "break statement: " + BRANCHES);
-    MESSAGES.put(ContinueStmt.class, "continue statement: " + BRANCHES);
-    MESSAGES.put(LabeledStmt.class, "labeled statement: " + BRANCHES);
-    MESSAGES.put(BlockStmt.class, "nested block: " + BRANCHES + "; remove the braces");
     MESSAGES.put(
-        SwitchStmt.class, "switch statement is not supported; write it as conditional expressions");
+        SwitchStmt.class, "switch statement is not supported; write it as if/else");
     MESSAGES.put(
         SwitchExpr.class,
-        "switch expression is not supported; write it as conditional expressions");
+        "switch expression is not supported; write it as if/else or a conditional expression");
     MESSAGES.put(
         TryStmt.class,
         "try statement: exceptions cannot be differentiated; handle them in the caller");
@@ -93,12 +68,10 @@ public final class Unsupported {
         ObjectCreationExpr.class,
         "object creation is not supported: only primitive values can be differentiated;"
             + " pass the numbers the object holds as parameters");
-    String arrays =
-        " is not supported yet: arrays come with the next release; pass the elements as"
-            + " separate double parameters for now";
-    MESSAGES.put(ArrayAccessExpr.class, "array access" + arrays);
-    MESSAGES.put(ArrayCreationExpr.class, "array creation" + arrays);
-    MESSAGES.put(ArrayInitializerExpr.class, "array initializer" + arrays);
+    MESSAGES.put(
+        ArrayInitializerExpr.class,
+        "array initializer is not supported; create the array with new double[n] and assign its"
+            + " elements");
     MESSAGES.put(
         AssignExpr.class,
         "assignment inside an expression is not supported; write it as a statement of its own");

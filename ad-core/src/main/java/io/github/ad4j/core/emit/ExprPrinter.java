@@ -120,7 +120,7 @@ public final class ExprPrinter {
       case BOOLEAN:
         return v != 0 ? "true" : "false";
       case LONG:
-        return (long) v + "L";
+        return l.integral() + "L";
       case FLOAT:
         if (Float.isNaN((float) v)) {
           return "Float.NaN";
@@ -138,7 +138,7 @@ public final class ExprPrinter {
         }
         return Double.toString(v);
       default:
-        return Long.toString((long) v);
+        return Long.toString(l.integral());
     }
   }
 

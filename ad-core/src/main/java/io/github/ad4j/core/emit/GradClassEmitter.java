@@ -234,6 +234,7 @@ public final class GradClassEmitter {
   private static List<MethodSpec> helpers(List<Emitted> methods) {
     Set<JType> tapes = new TreeSet<>(java.util.Comparator.comparing(JType::toString));
     boolean zerosLike = false;
+    boolean deepCopy = false;
     for (Emitted m : methods) {
       List<Expr.Call> calls = new ArrayList<>();
       ownCalls(m.body(), calls);
@@ -242,13 +243,15 @@ public final class GradClassEmitter {
           tapes.add(call.type());
         } else if (call.name().equals("zerosLike")) {
           zerosLike = true;
+        } else if (call.name().equals("deepCopy")) {
+          deepCopy = true;
         }
       }
     }
     List<MethodSpec> helpers = new ArrayList<>();
     for (JType tape : tapes) {
       TypeName array = typeName(tape);
-      TypeName element = typeName(new JType(tape.primitive(), 0));
+      TypeName element = typeName(new JType(tape.primitive(), tape.dimensions() - 1));
       helpers.add(
           MethodSpec.methodBuilder("push")
               .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -277,6 +280,21 @@ public final class GradClassEmitter {
               .addStatement("zeros[i] = new double[a[i].length]")
               .endControlFlow()
               .addStatement("return zeros")
+              .build());
+    }
+    if (deepCopy) {
+      TypeName matrix = typeName(new JType(JType.Primitive.DOUBLE, 2));
+      helpers.add(
+          MethodSpec.methodBuilder("deepCopy")
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .addJavadoc("A copy of {@code a}, row by row.\n")
+              .returns(matrix)
+              .addParameter(matrix, "a")
+              .addStatement("double[][] copy = new double[a.length][]")
+              .beginControlFlow("for (int i = 0; i < a.length; i++)")
+              .addStatement("copy[i] = a[i].clone()")
+              .endControlFlow()
+              .addStatement("return copy")
               .build());
     }
     return helpers;

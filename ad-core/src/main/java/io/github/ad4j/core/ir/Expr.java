@@ -7,10 +7,23 @@ import java.util.List;
 /** A side-effect-free expression. Equality is structural. */
 public sealed interface Expr {
 
-  /** A numeric or boolean constant. {@code boolean} is held as 1 or 0. */
-  record Literal(JType type, double value) implements Expr {
+  /**
+   * A numeric or boolean constant. {@code boolean} is held as 1 or 0; an integral constant also
+   * exactly in {@code integral}, since a double cannot hold every long.
+   */
+  record Literal(JType type, double value, long integral) implements Expr {
     public Literal {
       requireNonNull(type, "type");
+    }
+
+    /** A constant whose integral value, if any, is {@code (long) value}. */
+    public Literal(JType type, double value) {
+      this(type, value, (long) value);
+    }
+
+    /** An exact {@code long} constant. */
+    public static Literal ofLong(long value) {
+      return new Literal(JType.LONG, value, value);
     }
 
     public static Literal ofDouble(double value) {

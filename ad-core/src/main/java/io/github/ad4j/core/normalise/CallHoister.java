@@ -94,6 +94,11 @@ final class CallHoister {
       Map<Expr.Call, String> hoisted,
       Map<String, JType> variables,
       Names names) {
+    if (expr instanceof Expr.Conditional) {
+      // a call in a branch runs only when the branch is taken: hoisting it would evaluate it
+      // always, and its derivative where it is undefined (0 * NaN) would poison the adjoint
+      return expr;
+    }
     Expr rebuilt = ExprRewriter.mapChildren(expr, c -> rewrite(c, false, hoisted, variables, names));
     if (!topLevel && rebuilt instanceof Expr.Call call && isHoistable(call)) {
       String name =

@@ -87,12 +87,14 @@ public final class ExpressionConverter {
       return new Expr.Literal(JType.INT, i.asNumber().doubleValue());
     }
     if (expression instanceof LongLiteralExpr l) {
-      return new Expr.Literal(JType.LONG, l.asNumber().doubleValue());
+      return Expr.Literal.ofLong(l.asNumber().longValue());
     }
     if (expression instanceof DoubleLiteralExpr d) {
       String text = d.getValue();
       boolean isFloat = text.endsWith("f") || text.endsWith("F");
-      return new Expr.Literal(isFloat ? JType.FLOAT : JType.DOUBLE, d.asDouble());
+      // a float literal holds the float nearest its text, not the double
+      double value = isFloat ? Float.parseFloat(text) : d.asDouble();
+      return new Expr.Literal(isFloat ? JType.FLOAT : JType.DOUBLE, value);
     }
     if (expression instanceof BooleanLiteralExpr b) {
       return Expr.Literal.ofBoolean(b.getValue());
@@ -174,6 +176,12 @@ public final class ExpressionConverter {
     Optional<Expr> constant = classConstant(name, n);
     if (constant.isPresent()) {
       return constant.get();
+    }
+    if (name.equals("PI") || name.equals("E")) {
+      Optional<String> math = staticImportOwner(name);
+      if (math.isPresent()) {
+        return new Expr.FieldRef(math.get(), name, JType.DOUBLE);
+      }
     }
     throw error(n, "`" + name + "` is not a parameter, a local variable or a static constant of"
         + " this class; only those can be read in a @Differentiable method");
@@ -324,6 +332,10 @@ public final class ExpressionConverter {
       owner = MathFunctions.simpleOwner(scope);
     } else {
       owner = staticImportOwner(m.getNameAsString()).orElseThrow(() -> Unsupported.at(source, m));
+    }
+    if (m.getNameAsString().equals("random")) {
+      throw error(m, "Math.random() is not a function of the inputs, and would be drawn again"
+          + " by the derivative; draw the number outside the method and pass it in");
     }
     List<Expr> args = new ArrayList<>();
     List<JType> types = new ArrayList<>();

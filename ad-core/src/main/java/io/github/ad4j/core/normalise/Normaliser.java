@@ -87,6 +87,11 @@ public final class Normaliser {
     ExpressionConverter converter = new ExpressionConverter(source, method.owner(), variables);
     Normaliser normaliser = new Normaliser(source, converter, variables, names);
     List<Stmt> body = normaliser.block(declaration.getBody().orElseThrow().getStatements());
+    if (normaliser.errors.isEmpty() && !endsWithReturn(body)) {
+      normaliser.errors.add(new NotDifferentiableException(source.origin(declaration.getName()),
+          "method " + method.name() + " can end without a return statement; every path must"
+              + " return a value"));
+    }
     if (!normaliser.errors.isEmpty()) {
       throw new MethodRejected(normaliser.errors);
     }
@@ -104,6 +109,27 @@ public final class Normaliser {
         source.origin(declaration.getName()));
   }
 
+  /** Whether every path through {@code body} ends in a return, as javac requires. */
+  private static boolean endsWithReturn(List<Stmt> body) {
+    if (body.isEmpty()) {
+      return false;
+    }
+    Stmt last = body.get(body.size() - 1);
+    if (last instanceof Stmt.Return) {
+      return true;
+    }
+    if (last instanceof Stmt.If i) {
+      return endsWithReturn(i.then()) && endsWithReturn(i.otherwise());
+    }
+    if (last instanceof Stmt.Block b) {
+      return endsWithReturn(b.body());
+    }
+    // a loop that only a return leaves: for (;;) or while (true)
+    return last instanceof Stmt.Loop l
+        && l.condition().equals(Expr.Literal.ofBoolean(true))
+        && l.kind() != Stmt.LoopKind.DO_WHILE;
+  }
+
   private List<Stmt> block(List<Statement> statements) {
     List<Stmt> out = new ArrayList<>();
     for (Statement statement : statements) {
@@ -111,6 +137,40 @@ public final class Normaliser {
         statement(statement, out);
       } catch (NotDifferentiableException e) {
         errors.add(e);
+      }
+    }
+    return resolveRowAliases(out);
+  }
+
+  /**
+   * {@code double[] row = m[i]; ... row[j] ...} reads and writes {@code m[i][j]}: the alias is
+   * replaced by what it stands for, so no array variable ever aliases another. That needs {@code
+   * i} unchanged while {@code row} is in use.
+   */
+  private List<Stmt> resolveRowAliases(List<Stmt> block) {
+    List<Stmt> out = new ArrayList<>(block);
+    for (int k = 0; k < out.size(); k++) {
+      if (out.get(k) instanceof Stmt.Declare d
+          && d.type().dimensions() > 0
+          && d.init() instanceof Expr.ArrayAccess row) {
+        List<Stmt> rest = out.subList(k + 1, out.size());
+        Set<String> assigned = new HashSet<>();
+        rest.forEach(s -> ControlFlowLowering.assignedIn(s, assigned));
+        Set<String> index = new HashSet<>();
+        io.github.ad4j.core.ir.ExprRewriter.variables(row, index);
+        index.retainAll(assigned);
+        if (!index.isEmpty()) {
+          errors.add(new NotDifferentiableException(d.origin(), "row " + d.name() + " of `"
+              + d.origin().text() + "` is used after " + index + " changes; index the array"
+              + " directly instead"));
+          continue;
+        }
+        List<Stmt> replaced =
+            io.github.ad4j.core.ir.StmtRewriter.substitute(rest, Map.of(new Expr.Var(d.name()), row));
+        List<Stmt> next = new ArrayList<>(out.subList(0, k));
+        next.addAll(replaced);
+        out = next;
+        k--;
       }
     }
     return out;
@@ -210,6 +270,7 @@ public final class Normaliser {
         new Stmt.Declare(
             elementType, element.getNameAsString(), new Expr.ArrayAccess(array, i), origin));
     body.addAll(body(f.getBody()));
+    body = resolveRowAliases(body);
     return new Stmt.Loop(
         Stmt.LoopKind.FOR,
         List.of(new Stmt.Declare(JType.INT, index, Expr.Literal.ofInt(0), origin)),
@@ -263,12 +324,16 @@ public final class Normaliser {
             + " primitives and arrays of them are supported");
       }
     }
-    if (type.dimensions() > 0 && init.isPresent() && !(init.get() instanceof Expr.NewArray)) {
+    declareVariable(declarator.getNameAsString(), type, declarator);
+    if (type.dimensions() > 0
+        && init.isPresent()
+        && !(init.get() instanceof Expr.NewArray)
+        && !(init.get() instanceof Expr.ArrayAccess)) {
       throw new NotDifferentiableException(source.origin(declarator), "array variable "
           + declarator.getNameAsString() + " refers to another array: an array variable must be"
-          + " created with `new`, so that it is never an alias; copy the elements instead");
+          + " created with `new` or be a row m[i] of one, so that it is never an alias; copy the"
+          + " elements instead");
     }
-    declareVariable(declarator.getNameAsString(), type, declarator);
     return new Stmt.Declare(type, declarator.getNameAsString(), init.orElse(null), origin);
   }
 

@@ -308,11 +308,12 @@ public final class BodySimplifier {
       if (!needed) {
         return null;
       }
-      if (!element && a.op() == AssignOp.SET) {
+      if (element) {
+        ExprRewriter.variables(a.target(), live); // the array and its indices
+      } else if (a.op() == AssignOp.SET) {
         live.remove(root);
       }
       assignedLater.add(root);
-      ExprRewriter.variables(a.target(), live);
       ExprRewriter.variables(a.value(), live);
       return a;
     }

@@ -82,7 +82,11 @@ public final class ExprSimplifier {
 
   private Expr cast(Expr.Cast c) {
     if (c.operand() instanceof Expr.Literal l && l.type().isNumeric() && c.type().isNumeric()) {
-      return literal(c.type(), l.value());
+      if (l.type().isIntegral() && c.type().isIntegral()) {
+        long v = c.type().equals(JType.LONG) ? l.integral() : (int) l.integral();
+        return c.type().equals(JType.LONG) ? Expr.Literal.ofLong(v) : Expr.Literal.ofInt((int) v);
+      }
+      return literal(c.type(), l.type().isIntegral() ? (double) l.integral() : l.value());
     }
     if (type(c.operand()).equals(c.type())) {
       return c.operand();
@@ -199,8 +203,8 @@ public final class ExprSimplifier {
     if (type.isFloating()) {
       return null; // sums and products of floating values are folded as polynomials
     }
-    long x = (long) a;
-    long y = (long) c;
+    long x = l.integral();
+    long y = r.integral();
     long value;
     switch (op) {
       case ADD:
@@ -225,7 +229,7 @@ public final class ExprSimplifier {
     if (type.equals(JType.INT)) {
       return Expr.Literal.ofInt((int) value);
     }
-    return new Expr.Literal(JType.LONG, value);
+    return Expr.Literal.ofLong(value);
   }
 
   // ---- sums ------------------------------------------------------------------------------

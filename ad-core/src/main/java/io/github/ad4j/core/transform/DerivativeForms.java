@@ -186,7 +186,10 @@ public final class DerivativeForms {
         String i2 = loopNames.fresh("j");
         loopVariables.add(i1);
         loopVariables.add(i2);
-        tail.add(addInto(accumulator, Names.adjoint(p.name()), p.type().dimensions(), i1, i2));
+        tail.add(
+            Loops.elementwise(
+                accumulator, AssignOp.ADD, Names.adjoint(p.name()), p.type().dimensions(),
+                List.of(i1, i2)));
       }
     }
     tail.add(new Stmt.Return(new Expr.Var(sweeps.result()), null));
@@ -223,38 +226,6 @@ public final class DerivativeForms {
     }
     out.addAll(sweeps.backward());
     return out;
-  }
-
-  /** {@code for (int i = 0; i < to.length; i++) to[i] += from[i];}, nested for two dimensions. */
-  private static Stmt addInto(String to, String from, int dimensions, String iName, String jName) {
-    Expr.Var i = new Expr.Var(iName);
-    Expr target = new Expr.ArrayAccess(new Expr.Var(to), i);
-    Expr source = new Expr.ArrayAccess(new Expr.Var(from), i);
-    Stmt body;
-    Expr length = new Expr.ArrayLength(new Expr.Var(to));
-    if (dimensions == 1) {
-      body = new Stmt.Assign(target, AssignOp.ADD, source, null);
-    } else {
-      Expr.Var j = new Expr.Var(jName);
-      body =
-          new Stmt.Loop(
-              Stmt.LoopKind.FOR,
-              List.of(new Stmt.Declare(JType.INT, jName, Expr.Literal.ofInt(0), null)),
-              new Expr.Binary(io.github.ad4j.core.ir.BinaryOp.LESS, j, new Expr.ArrayLength(target)),
-              List.of(new Stmt.Assign(j, AssignOp.ADD, Expr.Literal.ofInt(1), null)),
-              List.of(
-                  new Stmt.Assign(
-                      new Expr.ArrayAccess(target, j), AssignOp.ADD, new Expr.ArrayAccess(source, j),
-                      null)),
-              null);
-    }
-    return new Stmt.Loop(
-        Stmt.LoopKind.FOR,
-        List.of(new Stmt.Declare(JType.INT, iName, Expr.Literal.ofInt(0), null)),
-        new Expr.Binary(io.github.ad4j.core.ir.BinaryOp.LESS, i, length),
-        List.of(new Stmt.Assign(i, AssignOp.ADD, Expr.Literal.ofInt(1), null)),
-        List.of(body),
-        null);
   }
 
   /** A partial as the caller receives it: {@code float} parameters get {@code float} partials. */

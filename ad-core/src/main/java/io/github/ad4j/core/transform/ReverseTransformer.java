@@ -12,6 +12,7 @@ import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Procedure;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.ir.Storage;
+import io.github.ad4j.core.ir.Types;
 import io.github.ad4j.core.normalise.Names;
 import io.github.ad4j.core.rules.RuleTable;
 import java.util.ArrayList;
@@ -86,6 +87,7 @@ public final class ReverseTransformer {
   private final Map<Stmt, Stmt> restoreSites = new IdentityHashMap<>();
   private final Set<Stmt> deadSites = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<String> tapesUsed = new LinkedHashSet<>();
+  private final Set<String> restoredArrays = new HashSet<>();
   private final Set<String> assignedAnywhere = new HashSet<>();
 
   private ReverseTransformer(Procedure procedure, Activity activity, RuleTable rules, Names names) {
@@ -130,6 +132,7 @@ public final class ReverseTransformer {
   }
 
   private Sweeps rebuild(Expr seed) {
+    restoredArrays.clear();
     restores.clear();
     restoreSites.clear();
     tapesUsed.clear();
@@ -147,7 +150,7 @@ public final class ReverseTransformer {
     List<Stmt> tapeDeclarations = new ArrayList<>();
     for (String name : tapesUsed) {
       Tape tape = tapes.get(name);
-      JType arrayType = new JType(tape.element().primitive(), 1);
+      JType arrayType = new JType(tape.element().primitive(), tape.element().dimensions() + 1);
       tapeDeclarations.add(
           new Stmt.Declare(
               arrayType,
@@ -160,6 +163,7 @@ public final class ReverseTransformer {
     }
     List<Stmt> allForward = new ArrayList<>(tapeDeclarations);
     allForward.addAll(forward);
+    keepWritesTheCallerSees(allForward, backward);
 
     Map<String, Expr> adjoints = new LinkedHashMap<>();
     for (Param p : procedure.wrt()) {
@@ -181,12 +185,51 @@ public final class ReverseTransformer {
     return new Sweeps(allForward, backward, result, adjoints, arrayAdjoints, written, variables);
   }
 
-  /** Arrays that carry adjoints: varied parameters, and varied arrays declared at the top level. */
+  /**
+   * The backward sweep puts back what the method overwrote in its parameter arrays; the caller of
+   * a derivative must still see the method's writes, as with the method itself. So the final
+   * contents are copied at the end of the forward sweep and copied back at the end of the
+   * backward sweep: one allocation, only where the method writes into an input array.
+   */
+  private void keepWritesTheCallerSees(List<Stmt> forward, List<Stmt> backward) {
+    for (Param p : procedure.params()) {
+      if (p.type().dimensions() == 0 || !restoredArrays.contains(p.name())) {
+        continue;
+      }
+      String copy = names.fresh(p.name() + "After");
+      variables.put(copy, p.type());
+      Expr.Var array = new Expr.Var(p.name());
+      Expr clone =
+          p.type().dimensions() == 1
+              ? new Expr.Call(p.name(), "clone", List.of(), p.type())
+              : new Expr.Call("", "deepCopy", List.of(array), p.type());
+      forward.add(new Stmt.Declare(p.type(), copy, clone, null));
+      List<String> indices = new ArrayList<>();
+      for (int d = 0; d < p.type().dimensions(); d++) {
+        String index = names.fresh(d == 0 ? "i" : "j");
+        variables.put(index, JType.INT);
+        indices.add(index);
+      }
+      backward.add(Loops.elementwise(p.name(), AssignOp.SET, copy, p.type().dimensions(), indices));
+    }
+  }
+
+  /**
+   * Arrays whose adjoints the backward sweep declares at its start: varied parameters, and varied
+   * arrays declared at the top level. Arrays declared in a block get theirs in its reverse.
+   */
   private List<String> variedArrays() {
+    Set<String> topLevel = new HashSet<>();
+    procedure.params().forEach(p -> topLevel.add(p.name()));
+    for (Stmt s : procedure.body()) {
+      if (s instanceof Stmt.Declare d) {
+        topLevel.add(d.name());
+      }
+    }
     List<String> arrays = new ArrayList<>();
     for (String name : activity.varied()) {
       JType type = procedure.variables().get(name);
-      if (type != null && type.dimensions() > 0) {
+      if (type != null && type.dimensions() > 0 && topLevel.contains(name)) {
         arrays.add(name);
       }
     }
@@ -209,11 +252,6 @@ public final class ReverseTransformer {
     List<String> locals = new ArrayList<>();
     for (Stmt s : block) {
       if (s instanceof Stmt.Declare d) {
-        if (inCompound && d.type().dimensions() > 0) {
-          throw new NotDifferentiableException(
-              d.origin(), "array " + d.name() + " is created inside a loop or branch: create it"
-                  + " once, before the loop or branch, and reuse it");
-        }
         Expr init = d.init();
         if (init == null && isNeeded(d.name())) {
           init = new Expr.Literal(d.type(), 0); // the backward sweep may read it on any path
@@ -267,7 +305,7 @@ public final class ReverseTransformer {
     }
     if (inCompound) {
       for (String local : locals) {
-        if (isNeeded(local) && variables.get(local).dimensions() == 0) {
+        if (isNeeded(local)) {
           out.add(push(local, new Expr.Var(local)));
         }
       }
@@ -307,34 +345,42 @@ public final class ReverseTransformer {
     String root = Storage.root(a.target());
     Stmt restore;
     if (inCompound) {
-      restore = new Stmt.Assign(a.target(), AssignOp.SET, pop(root), null);
+      restore =
+          new Stmt.Assign(
+              a.target(), AssignOp.SET,
+              pop(root, Storage.elementType(a.target(), variables.get(root))), null);
     } else {
       restore = new Stmt.Assign(a.target(), AssignOp.SET, new Expr.Var(savedLocals.get(a)), null);
     }
     restores.add(restore);
     restoreSites.put(restore, a);
+    if (a.target() instanceof Expr.ArrayAccess) {
+      restoredArrays.add(root);
+    }
     return restore;
   }
 
-  private Tape tape(String variable) {
+  /**
+   * The tape of {@code variable}'s values of type {@code element}: its scalar values or array
+   * elements, or (for an array declared in a block) whole arrays, by reference.
+   */
+  private Tape tape(String variable, JType element) {
+    String key = variable + "|" + element;
     Tape tape =
         tapes.computeIfAbsent(
-            variable,
-            v -> {
-              JType type = variables.get(v);
-              return new Tape(
-                  names.fresh(v + "Tape"),
-                  names.fresh(v + "Top"),
-                  new JType(type.primitive(), 0));
+            key,
+            k -> {
+              String base = element.dimensions() > 0 ? variable + "Array" : variable;
+              return new Tape(names.fresh(base + "Tape"), names.fresh(base + "Top"), element);
             });
-    tapesUsed.add(variable);
+    tapesUsed.add(key);
     return tape;
   }
 
   /** {@code tTape = push(tTape, tTop++, value);}: grows the tape when full. */
   private Stmt push(String variable, Expr value) {
-    Tape tape = tape(variable);
-    JType arrayType = new JType(tape.element().primitive(), 1);
+    Tape tape = tape(variable, Types.of(value, variables::get));
+    JType arrayType = new JType(tape.element().primitive(), tape.element().dimensions() + 1);
     return new Stmt.Assign(
         new Expr.Var(tape.array()),
         AssignOp.SET,
@@ -346,9 +392,9 @@ public final class ReverseTransformer {
         null);
   }
 
-  /** {@code tTape[--tTop]}. */
-  private Expr pop(String variable) {
-    Tape tape = tape(variable);
+  /** {@code tTape[--tTop]}, of values of type {@code element}. */
+  private Expr pop(String variable, JType element) {
+    Tape tape = tape(variable, element);
     return new Expr.ArrayAccess(new Expr.Var(tape.array()), new Expr.Step(tape.top(), false, true));
   }
 
@@ -376,10 +422,20 @@ public final class ReverseTransformer {
       // the block's own variables went out of scope: their final values come off the tapes
       for (int k = locals.size() - 1; k >= 0; k--) {
         String local = locals.get(k);
-        if (isNeeded(local) && variables.get(local).dimensions() == 0) {
-          Stmt restore = new Stmt.Declare(variables.get(local), local, pop(local), null);
+        if (isNeeded(local)) {
+          Stmt restore =
+              new Stmt.Declare(variables.get(local), local, pop(local, variables.get(local)), null);
           restores.add(restore);
           out.add(restore);
+        }
+      }
+      // and the adjoints of its own arrays start from zero, as each array did
+      for (String local : locals) {
+        JType type = variables.get(local);
+        if (type.dimensions() > 0 && activity.isVaried(local)) {
+          String adjoint = Names.adjoint(local);
+          variables.put(adjoint, new JType(JType.Primitive.DOUBLE, type.dimensions()));
+          out.add(new Stmt.Declare(variables.get(adjoint), adjoint, zerosLike(local, type), null));
         }
       }
     }
