@@ -31,157 +31,6 @@ class DiagnosticsTest {
   private static final boolean NOT_VALID_JAVA = false;
 
   @Test
-  void ifStatement() {
-    assertRejected(
-        "If",
-        """
-        package p;
-
-        import io.github.ad4j.Differentiable;
-
-        class If {
-          @Differentiable
-          static double ok(double x) {
-            return x * x;
-          }
-
-          @Differentiable
-          static double bad(double x) {
-            double y = x;
-            if (x > 0) {
-              y = 2 * x;
-            }
-            return y;
-          }
-        }
-        """,
-        14,
-        5,
-        "if statement",
-        VALID_JAVA);
-  }
-
-  @Test
-  void forLoop() {
-    assertRejected(
-        "For",
-        """
-        package p;
-
-        import io.github.ad4j.Differentiable;
-
-        class For {
-          @Differentiable
-          static double ok(double x) {
-            return x * x;
-          }
-
-          @Differentiable
-          static double bad(double x, int n) {
-            double y = x;
-            for (int i = 0; i < n; i++) {
-              y *= x;
-            }
-            return y;
-          }
-        }
-        """,
-        14,
-        5,
-        "for loop",
-        VALID_JAVA);
-  }
-
-  @Test
-  void whileLoop() {
-    assertRejected(
-        "While",
-        """
-        package p;
-
-        import io.github.ad4j.Differentiable;
-
-        class While {
-          @Differentiable
-          static double ok(double x) {
-            return x * x;
-          }
-
-          @Differentiable
-          static double bad(double x) {
-            double y = x;
-            while (y < 10) { y *= 2; }
-            return y;
-          }
-        }
-        """,
-        14,
-        5,
-        "while loop",
-        VALID_JAVA);
-  }
-
-  @Test
-  void doWhileLoop() {
-    assertRejected(
-        "Do",
-        """
-        package p;
-
-        import io.github.ad4j.Differentiable;
-
-        class Do {
-          @Differentiable
-          static double ok(double x) {
-            return x * x;
-          }
-
-          @Differentiable
-          static double bad(double x) {
-            double y = x;
-            do { y *= 2; } while (y < 10);
-            return y;
-          }
-        }
-        """,
-        14,
-        5,
-        "do/while loop",
-        VALID_JAVA);
-  }
-
-  @Test
-  void enhancedForLoop() {
-    assertRejected(
-        "ForEach",
-        """
-        package p;
-
-        import io.github.ad4j.Differentiable;
-
-        class ForEach {
-          @Differentiable
-          static double ok(double x) {
-            return x * x;
-          }
-
-          @Differentiable
-          static double bad(double x) {
-            double y = 0;
-            for (int k : K) { y += k * x; }
-            return y;
-          }
-
-          static final int[] K = {1, 2, 3};
-        }
-        """,
-        14,
-        5,
-        "enhanced for loop",
-        VALID_JAVA);
-  }
-
-  @Test
   void switchStatement() {
     assertRejected(
         "Switch",
@@ -331,34 +180,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void arrayParameter() {
-    assertRejected(
-        "ArrayParameter",
-        """
-        package p;
-
-        import io.github.ad4j.Differentiable;
-
-        class ArrayParameter {
-          @Differentiable
-          static double ok(double x) {
-            return x * x;
-          }
-
-          @Differentiable
-          static double bad(double x, double[] w) {
-            return x * w.length;
-          }
-        }
-        """,
-        12,
-        31,
-        "array parameter w",
-        VALID_JAVA);
-  }
-
-  @Test
-  void arrayAccess() {
+  void readOfAStaticArrayField() {
     assertRejected(
         "ArrayAccess",
         """
@@ -382,7 +204,7 @@ class DiagnosticsTest {
         """,
         13,
         16,
-        "array access",
+        "field `W` cannot be read",
         VALID_JAVA);
   }
 
@@ -586,64 +408,6 @@ class DiagnosticsTest {
         14,
         20,
         "increment or decrement inside an expression",
-        VALID_JAVA);
-  }
-
-  @Test
-  void earlyReturn() {
-    // javac would call the statement after the return unreachable; ad4j sees the source first
-    assertRejected(
-        "EarlyReturn",
-        """
-        package p;
-
-        import io.github.ad4j.Differentiable;
-
-        class EarlyReturn {
-          @Differentiable
-          static double ok(double x) {
-            return x * x;
-          }
-
-          @Differentiable
-          static double bad(double x) {
-            double y = x * x;
-            return y;
-            y = 2;
-          }
-        }
-        """,
-        14,
-        5,
-        "early return",
-        NOT_VALID_JAVA);
-  }
-
-  @Test
-  void earlyReturnInsideAnIfIsReportedAtTheIf() {
-    assertRejected(
-        "ReturnInIf",
-        """
-        package p;
-
-        import io.github.ad4j.Differentiable;
-
-        class ReturnInIf {
-          @Differentiable
-          static double ok(double x) {
-            return x * x;
-          }
-
-          @Differentiable
-          static double bad(double x) {
-            if (x < 0) return 0;
-            return x;
-          }
-        }
-        """,
-        13,
-        5,
-        "if statement",
         VALID_JAVA);
   }
 
@@ -909,8 +673,8 @@ class DiagnosticsTest {
                         class Many {
                           @Differentiable
                           static double bad(double x) {
-                            if (x > 0) { x = 1; }
-                            while (x < 2) { x *= 2; }
+                            synchronized (Many.class) { x = 1; }
+                            switch ((int) x) { default: x *= 2; }
                             return helper(x);
                           }
 
@@ -994,8 +758,13 @@ class DiagnosticsTest {
             70,
             "field `k` cannot be read",
             "double k; " + bad + "{ return x * k; }"),
-        arguments("local array", 58, "local array", bad + "{ double[] a; return x; }"),
-        arguments("nested block", 49, "nested block", bad + "{ { x = 2 * x; } return x; }"),
+        arguments(
+            "array alias",
+            86,
+            "refers to another array",
+            bad + "{ double[] a = new double[2]; double[] b = a; return x; }"),
+        arguments(
+            "switch statement", 49, "switch statement", bad + "{ switch ((int) x) { default: x = 2; } return x; }"),
         arguments(
             "synchronized",
             49,
@@ -1122,9 +891,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a method without a return statement is generated, and its generated forms return a"
-          + " variable that is never declared: `return new NoReturnGradient(noReturn, 0.0)`")
   void aMethodWithoutAReturnStatementIsRefused() {
     GenerationResult result =
         DerivativeGenerator.create()

@@ -165,9 +165,6 @@ class FloatParametersTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a float literal becomes the double of the same digits in derivatives: d(0.1f * x)/dx"
-          + " is generated as 0.1, not (double) 0.1f = 0.10000000149011612")
   void aFloatLiteralKeepsItsValueInTheDerivative() {
     assertThat(LITERALS.generated("dscaleddx", 1.0)).isEqualTo((double) 0.1f);
   }

@@ -219,9 +219,6 @@ class KinksTest {
   }
 
   @Test
-  @Disabled(
-      "bug: the derivative of a branch not taken is multiplied by 0 and still poisons the"
-          + " result: 0 * (0.5 / sqrt(x)) is NaN where x <= 0")
   void aBranchNotTakenCostsNothingEvenWhereItIsUndefined() {
     assertPartials(UNDEFINED_IN_UNTAKEN_BRANCH, "sqrtOrZero", List.of("x"), args(-1.0), 0.0);
     assertPartials(UNDEFINED_IN_UNTAKEN_BRANCH, "sqrtOrZero", List.of("x"), args(0.0), 0.0);
@@ -229,9 +226,6 @@ class KinksTest {
   }
 
   @Test
-  @Disabled(
-      "bug: the same, in the loss of a logistic regression: once 1 / (1 + exp(-z)) rounds to 1,"
-          + " the branch not taken, -log(1 - p), makes the gradient NaN")
   void theLogLossOfASaturatedSigmoidHasAFiniteGradient() {
     // p = 1 / (1 + exp(-40)) is exactly 1.0 in doubles; the loss of a positive sample is -log(p),
     // whose slope -(1 - p) = -exp(-z) / (1 + exp(-z)) is about -4.2e-18

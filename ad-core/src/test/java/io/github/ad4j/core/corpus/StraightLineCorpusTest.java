@@ -1,5 +1,13 @@
 package io.github.ad4j.core.corpus;
 
+import io.github.ad4j.core.SourceFile;
+
+import io.github.ad4j.core.GenerationResult;
+
+import io.github.ad4j.core.Diagnostic;
+
+import io.github.ad4j.core.DerivativeGenerator;
+
 import static io.github.ad4j.core.corpus.Corpus.awayFromMultiples;
 import static io.github.ad4j.core.corpus.Corpus.awayFromZero;
 import static io.github.ad4j.core.corpus.Corpus.bools;
@@ -1338,9 +1346,6 @@ class StraightLineCorpusTest {
   }
 
   @Test
-  @Disabled(
-      "bug: the adjoint of a variable named o is named do, a keyword: the generated class does"
-          + " not compile")
   void aVariableWhoseAdjointNameWouldBeAKeyword() {
     Differentiated d =
         Differentiated.of(
@@ -1368,9 +1373,6 @@ class StraightLineCorpusTest {
   }
 
   @Test
-  @Disabled(
-      "bug: with import static java.lang.Math.*, the constants PI and E are refused: `PI` is not a"
-          + " parameter, a local variable or a static constant of this class")
   void staticallyImportedMathConstants() {
     Differentiated d =
         Differentiated.of(
@@ -1394,32 +1396,36 @@ class StraightLineCorpusTest {
   }
 
   @Test
-  @Disabled(
-      "bug: methods f and F both get a record named FGradient: the generated class does not"
-          + " compile")
-  void methodsWhoseNamesDifferOnlyInTheCaseOfTheFirstLetter() {
-    Differentiated d =
-        Differentiated.of(
-            "Cases",
-            """
-            package p;
+  void methodsWhoseRecordsWouldShareANameAreRefusedByName() {
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                List.of(
+                    new SourceFile(
+                        "p/Cases.java",
+                        """
+                        package p;
 
-            import io.github.ad4j.Differentiable;
+                        import io.github.ad4j.Differentiable;
 
-            class Cases {
-              @Differentiable
-              static double f(double x) {
-                return x * x;
-              }
+                        class Cases {
+                          @Differentiable
+                          static double f(double x) {
+                            return x * x;
+                          }
 
-              @Differentiable
-              static double F(double x) {
-                return x * x * x;
-              }
-            }
-            """);
-    assertThat(d.generated("dfdx", 2.0)).isEqualTo(4.0);
-    assertThat(d.generated("dFdx", 2.0)).isEqualTo(12.0);
+                          @Differentiable
+                          static double F(double x) {
+                            return x * x * x;
+                          }
+                        }
+                        """)));
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::format)
+        .singleElement()
+        .asString()
+        .startsWith("p/Cases.java:11:3: methods f and F would both generate the record FGradient");
+    assertThat(result.files().get(0).content()).contains("dfdx(").doesNotContain("dFdx(");
   }
 
   @Test
@@ -1446,31 +1452,30 @@ class StraightLineCorpusTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a call that reads no input is evaluated again in the backward sweep, so the partial"
-          + " of x * Math.random() is another random number than the one in the value")
-  void aCallOfNoInputIsEvaluatedOnce() {
-    Differentiated d =
-        Differentiated.of(
-            "Noise",
-            """
-            package p;
+  void mathRandomIsRefusedSinceTheDerivativeWouldDrawAgain() {
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                List.of(
+                    new SourceFile(
+                        "p/Noise.java",
+                        """
+                        package p;
 
-            import io.github.ad4j.Differentiable;
+                        import io.github.ad4j.Differentiable;
 
-            class Noise {
-              @Differentiable
-              static double noisy(double x) {
-                return x * Math.random();
-              }
-            }
-            """);
-    for (int i = 0; i < 10; i++) {
-      Object record = d.generated("noisyGradient", 1.0);
-      // noisy(1) = r and its slope is the same r
-      assertThat(Differentiated.component(record, "dnoisydx"))
-          .isEqualTo(Differentiated.component(record, "value"));
-    }
+                        class Noise {
+                          @Differentiable
+                          static double noisy(double x) {
+                            return x * Math.random();
+                          }
+                        }
+                        """)));
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::format)
+        .singleElement()
+        .asString()
+        .startsWith("p/Noise.java:8:16: Math.random() is not a function of the inputs");
   }
 
   @Test

@@ -108,8 +108,8 @@ class NormaliserTest {
             () ->
                 Pipeline.procedure(
                     "@Differentiable static double f(double x) {\n"
-                        + "  if (x > 0) { x = 1; }\n"
-                        + "  while (x > 0) { x--; }\n"
+                        + "  synchronized (C.class) { x = 1; }\n"
+                        + "  switch ((int) x) { default: x--; }\n"
                         + "  return x;\n"
                         + "}",
                     "f"))
@@ -119,8 +119,8 @@ class NormaliserTest {
               assertThat(e.errors()).hasSize(2);
               assertThat(e.errors().get(0).origin().line()).isEqualTo(7);
               assertThat(e.errors().get(0).origin().column()).isEqualTo(3);
-              assertThat(e.errors().get(0).getMessage()).startsWith("if statement:");
-              assertThat(e.errors().get(1).getMessage()).startsWith("while loop:");
+              assertThat(e.errors().get(0).getMessage()).startsWith("synchronized statement");
+              assertThat(e.errors().get(1).getMessage()).startsWith("switch statement");
             });
   }
 }

@@ -45,6 +45,15 @@ public final class Differentiated {
     return new Differentiated(InMemoryCompiler.compile(sources), "p." + className, result);
   }
 
+  /**
+   * Compiles {@code sources} (path to text) as they are, without running the generator: for
+   * tests of the test harness, whose "generated" class {@code p.<className>Grad} is written by
+   * hand. {@link #result()} is null.
+   */
+  public static Differentiated handWritten(String className, Map<String, String> sources) {
+    return new Differentiated(InMemoryCompiler.compile(sources), "p." + className, null);
+  }
+
   /** The generator's output. */
   public GenerationResult result() {
     return result;

@@ -11,9 +11,20 @@ public final class FiniteDifferences {
 
   private FiniteDifferences() {}
 
+  /** The step of {@link #derivative(DoubleUnaryOperator, double)}, relative to max(1, |x|). */
+  public static final double RELATIVE_STEP = 1e-2;
+
   /** df/dx at {@code x}. */
   public static double derivative(DoubleUnaryOperator f, double x) {
-    double h = 1e-2 * Math.max(1, Math.abs(x));
+    return derivative(f, x, RELATIVE_STEP);
+  }
+
+  /**
+   * df/dx at {@code x}, from central differences at steps h, h/2 and h/4 with {@code h =
+   * relativeStep * max(1, |x|)}: f is evaluated at x ± h, x ± h/2, x ± h/4 only.
+   */
+  public static double derivative(DoubleUnaryOperator f, double x, double relativeStep) {
+    double h = relativeStep * Math.max(1, Math.abs(x));
     double d1 = central(f, x, h);
     double d2 = central(f, x, h / 2);
     double d4 = central(f, x, h / 4);

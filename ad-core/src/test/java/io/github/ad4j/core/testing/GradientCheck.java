@@ -3,103 +3,247 @@ package io.github.ad4j.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Checks every generated form of one method against central finite differences of the original
  * and against each other, at the given points.
  *
- * <p>For each point: each partial {@code d<f>d<p>} matches the finite-difference derivative of
- * the original method; the record form has the original's value and the same partials; the
- * accumulating form adds them to what the caller's arrays held; the pullback adds seed times
- * them.
+ * <p>Differentiable arguments may be scalars ({@code Double}, {@code Float}) or arrays ({@code
+ * double[]}, {@code float[]}, {@code double[][]}); other arguments ({@code Integer}, {@code int[]},
+ * ...) are passed through. For each point:
+ *
+ * <ul>
+ *   <li>each partial {@code d<f>d<p>} has the type and shape of {@code p}, and each of its numbers
+ *       matches the finite-difference derivative of the original with respect to that number of
+ *       {@code p} <em>on entry</em> (one cell perturbed at a time);
+ *   <li>the record form {@code <f>Gradient(args)} has the original's value, bit for bit, and the
+ *       same partials;
+ *   <li>the accumulating form {@code <f>Gradient(args, accumulators)} returns the value and adds
+ *       each partial to the caller's arrays (element 0 for a scalar, elementwise for an array,
+ *       pre-filled with distinct known numbers, so overwriting or clearing is caught);
+ *   <li>the pullback {@code <f>Pullback(args, seed, accumulators)} adds seed times them;
+ *   <li>the three forms that return the value leave the argument arrays as the original leaves
+ *       them: a method may write into its array parameters, and its caller sees the writes.
+ * </ul>
+ *
+ * <p>Every call, of the original and of a generated method, gets its own deep copy of the point,
+ * so writes into argument arrays never leak from one call into the next.
  */
 public final class GradientCheck {
 
   /** Relative tolerance against finite differences: their own error is about 1e-10. */
   public static final double FD_TOLERANCE = 1e-7;
 
+  /**
+   * Relative tolerance against finite differences for {@code float} cells: the original is
+   * evaluated in float, whose rounding (6e-8 relative) divided by the step dominates the error.
+   */
+  public static final double FLOAT_FD_TOLERANCE = 1e-3;
+
+  /** Forms of one derivative agree to rounding: they run the same sweeps. */
+  private static final double AGREEMENT = 1e-12;
+
+  private static final double FLOAT_AGREEMENT = 1e-6;
+
+  private static final double SEED = -1.75;
+
   private GradientCheck() {}
 
   /**
    * @param d the compiled class
    * @param method the method's name
-   * @param wrt the names of the parameters differentiated with respect to
+   * @param wrt the names of the parameters differentiated with respect to, in the order the
+   *     generated accumulating forms take their accumulators (the order of the parameters)
    * @param wrtIndex their positions in the parameter list
-   * @param points argument lists to check at (boxed: Double for double parameters, Integer ...)
+   * @param points argument lists to check at (boxed: Double for double parameters, Integer for
+   *     int, double[] for double[], ...); never modified
    */
   public static void verify(
       Differentiated d, String method, String[] wrt, int[] wrtIndex, List<Object[]> points) {
     for (Object[] point : points) {
-      double value = ((Number) d.original(method, point)).doubleValue();
-      double[] partials = new double[wrt.length];
-      for (int k = 0; k < wrt.length; k++) {
-        String name = "d" + method + "d" + wrt[k];
-        double generated = ((Number) d.generated(name, point)).doubleValue();
-        int index = wrtIndex[k];
-        double expected =
-            FiniteDifferences.derivative(
-                t -> {
-                  Object[] moved = point.clone();
-                  moved[index] = point[index] instanceof Float ? (Object) (float) t : (Object) t;
-                  return ((Number) d.original(method, moved)).doubleValue();
-                },
-                ((Number) point[index]).doubleValue());
-        double tolerance = FD_TOLERANCE * Math.max(1, Math.max(Math.abs(expected), Math.abs(value)));
-        assertThat(generated)
-            .as("%s at %s", name, java.util.Arrays.toString(point))
-            .isCloseTo(expected, within(tolerance));
-        partials[k] = generated;
-      }
-
-      Object record = d.generated(method + "Gradient", point);
-      assertThat(((Number) Differentiated.component(record, "value")).doubleValue())
-          .as("value of %sGradient at %s", method, java.util.Arrays.toString(point))
-          .isEqualTo(value);
-      for (int k = 0; k < wrt.length; k++) {
-        String name = "d" + method + "d" + wrt[k];
-        assertThat(((Number) Differentiated.component(record, name)).doubleValue())
-            .as("%s of %sGradient", name, method)
-            .isCloseTo(partials[k], within(1e-12 * Math.max(1, Math.abs(partials[k]))));
-      }
-
-      Object[] accumulating = extend(point, null, wrt.length);
-      double[][] cells = new double[wrt.length][];
-      for (int k = 0; k < wrt.length; k++) {
-        cells[k] = new double[] {0.25};
-        accumulating[point.length + k] = cells[k];
-      }
-      double returned = ((Number) d.generated(method + "Gradient", accumulating)).doubleValue();
-      assertThat(returned).as("value of accumulating %sGradient", method).isEqualTo(value);
-      for (int k = 0; k < wrt.length; k++) {
-        assertThat(cells[k][0])
-            .as("accumulated d%sd%s", method, wrt[k])
-            .isCloseTo(0.25 + partials[k], within(1e-12 * Math.max(1, Math.abs(partials[k]))));
-      }
-
-      double seed = -1.75;
-      Object[] pullback = extend(point, seed, wrt.length);
-      for (int k = 0; k < wrt.length; k++) {
-        cells[k] = new double[] {0.5};
-        pullback[point.length + 1 + k] = cells[k];
-      }
-      returned = ((Number) d.generated(method + "Pullback", pullback)).doubleValue();
-      assertThat(returned).as("value of %sPullback", method).isEqualTo(value);
-      for (int k = 0; k < wrt.length; k++) {
-        assertThat(cells[k][0])
-            .as("pulled back d%sd%s", method, wrt[k])
-            .isCloseTo(
-                0.5 + seed * partials[k], within(1e-12 * Math.max(1, Math.abs(partials[k]))));
-      }
+      verifyAt(d, method, wrt, wrtIndex, point);
     }
   }
 
-  private static Object[] extend(Object[] point, Double seed, int accumulators) {
-    Object[] args = new Object[point.length + (seed == null ? 0 : 1) + accumulators];
-    System.arraycopy(point, 0, args, 0, point.length);
+  private static void verifyAt(
+      Differentiated d, String method, String[] wrt, int[] wrtIndex, Object[] point) {
+    String at = Arguments.describe(point);
+    Object[] afterOriginal = Arguments.copy(point);
+    double value = number(d.original(method, afterOriginal));
+
+    Object[] partials = new Object[wrt.length];
+    for (int k = 0; k < wrt.length; k++) {
+      String name = partialName(method, wrt[k]);
+      int index = wrtIndex[k];
+      Object partial = d.generated(name, Arguments.copy(point));
+      assertThat(Arguments.shape(partial))
+          .as("type and shape of %s at %s", name, at)
+          .isEqualTo(Arguments.shape(point[index]));
+      boolean isFloat = Arguments.isFloat(point[index]);
+      List<int[]> cells = Arguments.cells(point[index]);
+      double[] flat = Arguments.flatten(partial);
+      for (int c = 0; c < cells.size(); c++) {
+        int[] cell = cells.get(c);
+        double expected =
+            FiniteDifferences.derivative(
+                t -> number(d.original(method, Arguments.moved(point, index, cell, t))),
+                Arguments.get(point[index], cell));
+        double tolerance =
+            (isFloat ? FLOAT_FD_TOLERANCE : FD_TOLERANCE)
+                * Math.max(1, Math.max(Math.abs(expected), Math.abs(value)));
+        assertThat(flat[c])
+            .as("%s%s at %s (finite differences: %s)", name, Arguments.path(cell), at, expected)
+            .isCloseTo(expected, within(tolerance));
+      }
+      partials[k] = partial;
+    }
+
+    Object[] args = Arguments.copy(point);
+    Object record = d.generated(method + "Gradient", args);
+    assertThat(number(Differentiated.component(record, "value")))
+        .as("value of %sGradient at %s", method, at)
+        .isEqualTo(value);
+    List<String> writes = new ArrayList<>();
+    sameWrites(afterOriginal, args, method + "Gradient", writes);
+    for (int k = 0; k < wrt.length; k++) {
+      String name = partialName(method, wrt[k]);
+      Object component = Differentiated.component(record, name);
+      assertThat(Arguments.shape(component))
+          .as("type and shape of %s of %sGradient at %s", name, method, at)
+          .isEqualTo(Arguments.shape(partials[k]));
+      assertAgree(
+          Arguments.flatten(component),
+          new double[Arguments.flatten(partials[k]).length],
+          1,
+          partials[k],
+          name + " of " + method + "Gradient at " + at);
+    }
+
+    args = accumulatingArguments(point, null, wrtIndex, 0.25);
+    double returned = number(d.generated(method + "Gradient", args));
+    assertThat(returned).as("value of accumulating %sGradient at %s", method, at).isEqualTo(value);
+    sameWrites(afterOriginal, args, "accumulating " + method + "Gradient", writes);
+    for (int k = 0; k < wrt.length; k++) {
+      Object accumulator = args[point.length + k];
+      assertThat(Arguments.shape(accumulator))
+          .as("accumulator of %s", partialName(method, wrt[k]))
+          .isEqualTo(accumulatorShape(point[wrtIndex[k]]));
+      assertAgree(
+          Arguments.flatten(accumulator),
+          prefill(Arguments.cells(point[wrtIndex[k]]).size(), k, 0.25),
+          1,
+          partials[k],
+          "accumulated " + partialName(method, wrt[k]) + " at " + at);
+    }
+
+    args = accumulatingArguments(point, SEED, wrtIndex, 0.5);
+    returned = number(d.generated(method + "Pullback", args));
+    assertThat(returned).as("value of %sPullback at %s", method, at).isEqualTo(value);
+    sameWrites(afterOriginal, args, method + "Pullback", writes);
+    for (int k = 0; k < wrt.length; k++) {
+      assertAgree(
+          Arguments.flatten(args[point.length + 1 + k]),
+          prefill(Arguments.cells(point[wrtIndex[k]]).size(), k, 0.5),
+          SEED,
+          partials[k],
+          "pulled back " + partialName(method, wrt[k]) + " at " + at);
+    }
+    assertThat(writes)
+        .as(
+            "the caller must see the method's writes into its arrays, as after the original,"
+                + " which leaves %s (at %s); every other check passed",
+            Arguments.describe(afterOriginal), at)
+        .isEmpty();
+  }
+
+  private static String partialName(String method, String parameter) {
+    return "d" + method + "d" + parameter;
+  }
+
+  private static double number(Object boxed) {
+    return ((Number) boxed).doubleValue();
+  }
+
+  /** {@code actual} is {@code before + factor * partial}, elementwise, to rounding. */
+  private static void assertAgree(
+      double[] actual, double[] before, double factor, Object partial, String what) {
+    double[] p = Arguments.flatten(partial);
+    assertThat(actual.length).as("number of elements of %s", what).isEqualTo(p.length);
+    double agreement = Arguments.isFloat(partial) ? FLOAT_AGREEMENT : AGREEMENT;
+    for (int i = 0; i < p.length; i++) {
+      double expected = before[i] + factor * p[i];
+      assertThat(actual[i])
+          .as("%s, element %d of %d (before: %s, partial: %s)", what, i, p.length, before[i], p[i])
+          .isCloseTo(
+              expected,
+              within(agreement * Math.max(1, Math.max(Math.abs(p[i]), Math.abs(expected)))));
+    }
+  }
+
+  /** Notes it if the argument arrays after a generated call differ from after the original. */
+  private static void sameWrites(
+      Object[] afterOriginal, Object[] args, String form, List<String> differences) {
+    Object[] head = Arrays.copyOf(args, afterOriginal.length);
+    if (!Arguments.same(afterOriginal, head)) {
+      differences.add("after " + form + ": " + Arguments.describe(head));
+    }
+  }
+
+  /** The point, then the seed if any, then one pre-filled accumulator per wrt parameter. */
+  private static Object[] accumulatingArguments(
+      Object[] point, Double seed, int[] wrtIndex, double base) {
+    int offset = point.length + (seed == null ? 0 : 1);
+    Object[] args = new Object[offset + wrtIndex.length];
+    System.arraycopy(Arguments.copy(point), 0, args, 0, point.length);
     if (seed != null) {
       args[point.length] = seed;
     }
+    for (int k = 0; k < wrtIndex.length; k++) {
+      args[offset + k] = accumulator(point[wrtIndex[k]], k, base);
+    }
     return args;
+  }
+
+  /** Distinct numbers per cell and parameter, exact in float too. */
+  private static double[] prefill(int cells, int k, double base) {
+    double[] values = new double[cells];
+    for (int c = 0; c < cells; c++) {
+      values[c] = base + 0.125 * k + 0.0625 * (c % 16) - 0.5 * (c / 16);
+    }
+    return values;
+  }
+
+  /**
+   * An accumulator for a parameter: a one-element array for a scalar, an array of the same shape
+   * for an array; float parameters get float accumulators.
+   */
+  private static Object accumulator(Object parameter, int k, double base) {
+    Object accumulator;
+    if (parameter instanceof Float) {
+      accumulator = new float[1];
+    } else if (parameter instanceof Double) {
+      accumulator = new double[1];
+    } else {
+      accumulator = Arguments.copyValue(parameter);
+    }
+    List<int[]> cells = Arguments.cells(accumulator);
+    double[] values = prefill(cells.size(), k, base);
+    for (int c = 0; c < values.length; c++) {
+      Arguments.set(accumulator, cells.get(c), values[c]);
+    }
+    return accumulator;
+  }
+
+  private static String accumulatorShape(Object parameter) {
+    if (parameter instanceof Float) {
+      return "float[1]";
+    }
+    if (parameter instanceof Double) {
+      return "double[1]";
+    }
+    return Arguments.shape(parameter);
   }
 }
