@@ -1,12 +1,12 @@
 // Runs after the IT build, which must succeed; basedir is the cloned project.
 def log = new File(basedir, 'build.log').getText('UTF-8')
 
-// The `if` keyword of Mixed.relu is at line 12, column 5 of Mixed.java.
+// The `switch` keyword of Mixed.relu is at line 12, column 5 of Mixed.java.
 def position = 'Mixed.java:12:5:'
 def warning = log.readLines().find { it.contains(position) }
 assert warning != null : "build.log does not name ${position}"
 assert warning.contains('[WARNING]') : "not reported as a warning: ${warning}"
-assert warning.contains('if statement') : "the warning does not name the construct: ${warning}"
+assert warning.contains('switch statement') : "the warning does not name the construct: ${warning}"
 
 def generated = new File(basedir, 'target/generated-sources/ad/it/mixed/MixedGrad.java')
 assert generated.isFile() : "not generated: ${generated}"

@@ -1,11 +1,11 @@
 // Runs after the IT build, which invoker.properties expects to fail; basedir is the cloned project.
 def log = new File(basedir, 'build.log').getText('UTF-8')
 
-// The `if` keyword of Bad.relu is at line 12, column 5 of Bad.java.
+// The `switch` keyword of Bad.relu is at line 12, column 5 of Bad.java.
 def position = 'Bad.java:12:5:'
 def line = log.readLines().find { it.contains(position) }
 assert line != null : "build.log does not name ${position}"
-assert line.contains('if statement') : "the diagnostic does not name the construct: ${line}"
+assert line.contains('switch statement') : "the diagnostic does not name the construct: ${line}"
 
 // A user error, reported as such: not an internal error of the plugin.
 assert log.contains('BUILD FAILURE')

@@ -9,10 +9,10 @@ public final class Mixed {
 
   @Differentiable
   public static double relu(double x) {
-    if (x > 0) {
-      return x;
+    switch ((int) Math.signum(x)) {
+      case 1: return x;
+      default: return 0;
     }
-    return 0;
   }
 
   @Differentiable

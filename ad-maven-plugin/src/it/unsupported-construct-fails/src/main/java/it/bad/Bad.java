@@ -2,16 +2,16 @@ package it.bad;
 
 import io.github.ad4j.Differentiable;
 
-/** A method this version cannot differentiate: it branches. */
+/** A method this version cannot differentiate: it uses a switch statement. */
 public final class Bad {
 
   private Bad() {}
 
   @Differentiable
   public static double relu(double x) {
-    if (x > 0) {
-      return x;
+    switch ((int) Math.signum(x)) {
+      case 1: return x;
+      default: return 0;
     }
-    return 0;
   }
 }
