@@ -32,7 +32,8 @@ class GoldenFilesTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes"})
+      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
+        "Regression", "Piecewise"})
   void generatedSourceIsTheReviewedGoldenFile(String name) throws IOException {
     String generated = generate(name, resource(name + ".java")).content();
 
@@ -52,7 +53,8 @@ class GoldenFilesTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes"})
+      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
+        "Regression", "Piecewise"})
   void goldenFileCompilesStrictlyWithItsInput(String name) {
     String input = resource(name + ".java");
     Map<String, String> sources = new LinkedHashMap<>();
@@ -66,7 +68,8 @@ class GoldenFilesTest {
   /** The goldens are reviewed for readability; their numbers are checked here as everywhere. */
   @ParameterizedTest
   @ValueSource(
-      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes"})
+      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
+        "Regression", "Piecewise"})
   void goldenMethodsMatchFiniteDifferences(String name) {
     Differentiated d = Differentiated.of(name, resource(name + ".java"));
     switch (name) {
@@ -110,6 +113,26 @@ class GoldenFilesTest {
         String[] all = {"spot", "strike", "rate", "vol", "time"};
         check(d, "d1", all, atTheMoney, outOfTheMoney);
         check(d, "vega", all, atTheMoney, outOfTheMoney);
+        break;
+      case "Power":
+        GradientCheck.verify(
+            d, "power", new String[] {"x"}, new int[] {0},
+            List.of(new Object[] {1.3, 5}, new Object[] {-0.7, 3}, new Object[] {2.0, 0}));
+        assertThat(d.generated("dpowerdx", 2.0, 3)).isEqualTo(12.0);
+        break;
+      case "Regression":
+        double[][] x = {{1.0, 2.0}, {0.5, -1.0}, {-0.3, 0.8}};
+        double[] y = {1.5, -0.2, 0.7};
+        GradientCheck.verify(
+            d, "loss", new String[] {"w", "b"}, new int[] {0, 1},
+            List.of(new Object[] {new double[] {0.3, -0.4}, 0.1, x, y},
+                new Object[] {new double[] {-1.2, 0.8}, -0.5, x, y}));
+        break;
+      case "Piecewise":
+        // each point keeps its trip count under the finite-difference steps
+        GradientCheck.verify(
+            d, "settle", new String[] {"x", "rate"}, new int[] {0, 1},
+            List.of(new Object[] {-1.5, 0.3}, new Object[] {0.8, 0.37}, new Object[] {2.0, 0.55}));
         break;
       default:
         throw new AssertionError(name);
