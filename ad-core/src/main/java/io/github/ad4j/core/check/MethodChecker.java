@@ -159,6 +159,12 @@ public final class MethodChecker {
       }
       String wrtName = literal.getValue();
       Param param = byName.get(wrtName);
+      boolean refused =
+          method.declaration().getParameters().stream()
+              .anyMatch(p -> p.getNameAsString().equals(wrtName));
+      if (param == null && refused) {
+        continue; // a parameter whose type was refused above: reported once is enough
+      }
       if (param == null) {
         errors.add(error(source, element, "wrt names \"" + wrtName + "\", which is not a"
             + " parameter of " + method.name() + "; parameters are " + byName.keySet()));
