@@ -154,6 +154,14 @@ public final class GradClassEmitter {
     for (Stmt stmt : stmts) {
       if (stmt instanceof Stmt.Comment c) {
         code.add("// $L\n", c.text());
+      } else if (stmt instanceof Stmt.If i && i.then().isEmpty() && !i.otherwise().isEmpty()) {
+        // if (c) {} else { s } reads better as if (!c) { s }
+        statements(
+            List.of(
+                new Stmt.If(
+                    new Expr.Unary(io.github.ad4j.core.ir.UnaryOp.NOT, i.condition()),
+                    i.otherwise(), List.of(), i.origin())),
+            code);
       } else if (stmt instanceof Stmt.If i) {
         code.beginControlFlow("if ($L)", ExprPrinter.print(i.condition()));
         statements(i.then(), code);

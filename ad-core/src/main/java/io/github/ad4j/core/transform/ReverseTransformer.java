@@ -458,9 +458,12 @@ public final class ReverseTransformer {
       } else if (s instanceof Stmt.Return r) {
         assignment(new Expr.Var(result), r.value(), r.origin(), true, null, states, out, commented);
       } else if (s instanceof Stmt.If i) {
-        compound(s, states, out, commented, inner -> {
-          List<Stmt> then = backward(i.then(), true, inner.get(0), new Origin[1]);
-          List<Stmt> otherwise = backward(i.otherwise(), true, inner.get(1), new Origin[1]);
+        compound(s, states, out, commented, (inner, touched) -> {
+          List<Stmt> then =
+              withZeros(backward(i.then(), true, inner.get(0), new Origin[1]), inner.get(0), touched);
+          List<Stmt> otherwise =
+              withZeros(
+                  backward(i.otherwise(), true, inner.get(1), new Origin[1]), inner.get(1), touched);
           if (then.isEmpty() && otherwise.isEmpty()) {
             return List.of();
           }
@@ -468,16 +471,18 @@ public final class ReverseTransformer {
           return List.of(new Stmt.If(flag, then, otherwise, i.origin()));
         }, 2);
       } else if (s instanceof Stmt.Loop l) {
-        compound(s, states, out, commented, inner -> {
-          List<Stmt> body = backward(l.body(), true, inner.get(0), new Origin[1]);
+        compound(s, states, out, commented, (inner, touched) -> {
+          List<Stmt> body =
+              withZeros(backward(l.body(), true, inner.get(0), new Origin[1]), inner.get(0), touched);
           if (body.isEmpty()) {
             return List.of();
           }
           return List.of(reverseLoop(l, body));
         }, 1);
       } else if (s instanceof Stmt.Block b) {
-        compound(s, states, out, commented, inner -> {
-          List<Stmt> body = backward(b.body(), true, inner.get(0), new Origin[1]);
+        compound(s, states, out, commented, (inner, touched) -> {
+          List<Stmt> body =
+              withZeros(backward(b.body(), true, inner.get(0), new Origin[1]), inner.get(0), touched);
           return body.isEmpty() ? List.of() : List.of(new Stmt.Block(body));
         }, 1);
       }
@@ -513,7 +518,11 @@ public final class ReverseTransformer {
 
   /** Builds the reverse of a compound statement, each of its blocks with its own states. */
   private interface Reverser {
-    List<Stmt> reverse(List<Map<String, AdjointState>> blockStates);
+    /**
+     * @param blockStates the states each block of the statement starts from
+     * @param touched the outer adjoints the blocks must leave holding their real value
+     */
+    List<Stmt> reverse(List<Map<String, AdjointState>> blockStates, Set<String> touched);
   }
 
   /**
@@ -541,11 +550,8 @@ public final class ReverseTransformer {
     for (int k = 0; k < blocks; k++) {
       inner.add(new HashMap<>(states));
     }
-    List<Stmt> reversed = new ArrayList<>(reverser.reverse(inner));
-    // an adjoint a block left structurally zero must hold zero when the block ends
-    for (int k = 0; k < reversed.size(); k++) {
-      reversed.set(k, zeroAtEnd(reversed.get(k), inner, touched));
-    }
+    // each block zeroes the adjoints it left structurally zero: they must hold zero after it
+    List<Stmt> reversed = reverser.reverse(inner, touched);
     if (!reversed.isEmpty()) {
       out.addAll(before);
       out.addAll(reversed);
@@ -553,23 +559,6 @@ public final class ReverseTransformer {
     } else {
       out.addAll(before);
     }
-  }
-
-  private Stmt zeroAtEnd(Stmt reversed, List<Map<String, AdjointState>> inner, Set<String> touched) {
-    if (reversed instanceof Stmt.If i) {
-      return new Stmt.If(
-          i.condition(), withZeros(i.then(), inner.get(0), touched),
-          withZeros(i.otherwise(), inner.get(1), touched), i.origin());
-    }
-    if (reversed instanceof Stmt.Loop l) {
-      return new Stmt.Loop(
-          l.kind(), l.init(), l.condition(), l.update(), withZeros(l.body(), inner.get(0), touched),
-          l.origin());
-    }
-    if (reversed instanceof Stmt.Block b) {
-      return new Stmt.Block(withZeros(b.body(), inner.get(0), touched));
-    }
-    return reversed;
   }
 
   private static List<Stmt> withZeros(
