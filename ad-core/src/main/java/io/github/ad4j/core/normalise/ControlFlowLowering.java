@@ -7,6 +7,7 @@ import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Origin;
+import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.ir.UnaryOp;
@@ -107,7 +108,7 @@ final class ControlFlowLowering {
     if (s instanceof Stmt.Return) {
       return true;
     }
-    for (List<Stmt> block : blocks(s)) {
+    for (List<Stmt> block : Statements.blocks(s)) {
       for (Stmt inner : block) {
         if (containsReturn(inner)) {
           return true;
@@ -115,22 +116,6 @@ final class ControlFlowLowering {
       }
     }
     return false;
-  }
-
-  private static List<List<Stmt>> blocks(Stmt s) {
-    if (s instanceof Stmt.If i) {
-      return List.of(i.then(), i.otherwise());
-    }
-    if (s instanceof Stmt.Loop l) {
-      return List.of(l.init(), l.body(), l.update());
-    }
-    if (s instanceof Stmt.Block b) {
-      return List.of(b.body());
-    }
-    if (s instanceof Stmt.Labeled l) {
-      return List.of(List.of(l.statement()));
-    }
-    return List.of();
   }
 
   /**
@@ -263,26 +248,12 @@ final class ControlFlowLowering {
     }
     Set<String> assigned = new HashSet<>();
     for (Stmt s : loop.body()) {
-      assignedIn(s, assigned);
+      Statements.assigned(s, assigned);
     }
     Set<String> start = new HashSet<>();
     ExprRewriter.variables(d.init(), start);
     start.retainAll(assigned);
     return !assigned.contains(d.name()) && start.isEmpty();
-  }
-
-  /** Adds every variable (or array) {@code s} assigns to {@code into}. */
-  static void assignedIn(Stmt s, Set<String> into) {
-    if (s instanceof Stmt.Declare d) {
-      into.add(d.name());
-    } else if (s instanceof Stmt.Assign a) {
-      into.add(Storage.root(a.target()));
-    }
-    for (List<Stmt> block : blocks(s)) {
-      for (Stmt inner : block) {
-        assignedIn(inner, into);
-      }
-    }
   }
 
   private LoopFlags target(String label, Origin origin) {

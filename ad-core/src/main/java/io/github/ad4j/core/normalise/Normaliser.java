@@ -155,7 +155,7 @@ public final class Normaliser {
           && d.init() instanceof Expr.ArrayAccess row) {
         List<Stmt> rest = out.subList(k + 1, out.size());
         Set<String> assigned = new HashSet<>();
-        rest.forEach(s -> ControlFlowLowering.assignedIn(s, assigned));
+        rest.forEach(s -> io.github.ad4j.core.ir.Statements.assigned(s, assigned));
         Set<String> index = new HashSet<>();
         io.github.ad4j.core.ir.ExprRewriter.variables(row, index);
         index.retainAll(assigned);

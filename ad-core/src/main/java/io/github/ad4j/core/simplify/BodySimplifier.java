@@ -5,6 +5,7 @@ import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
+import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.transform.DerivativeMethod;
@@ -164,10 +165,10 @@ public final class BodySimplifier {
   private static Map<Expr, Expr> constantAdjoints(List<Stmt> backward, List<Stmt> tail) {
     Set<String> assigned = new HashSet<>();
     for (Stmt stmt : backward) {
-      assignedIn(stmt, assigned);
+      Statements.assigned(stmt, assigned);
     }
     for (Stmt stmt : tail) {
-      assignedIn(stmt, assigned);
+      Statements.assigned(stmt, assigned);
     }
     Map<Expr, Expr> constants = new HashMap<>();
     for (Stmt stmt : backward) {
@@ -179,30 +180,6 @@ public final class BodySimplifier {
       }
     }
     return constants;
-  }
-
-  private static void assignedIn(Stmt stmt, Set<String> into) {
-    if (stmt instanceof Stmt.Assign a) {
-      into.add(Storage.root(a.target()));
-    }
-    for (List<Stmt> block : blocks(stmt)) {
-      for (Stmt inner : block) {
-        assignedIn(inner, into);
-      }
-    }
-  }
-
-  private static List<List<Stmt>> blocks(Stmt s) {
-    if (s instanceof Stmt.If i) {
-      return List.of(i.then(), i.otherwise());
-    }
-    if (s instanceof Stmt.Loop l) {
-      return List.of(l.init(), l.update(), l.body());
-    }
-    if (s instanceof Stmt.Block b) {
-      return List.of(b.body());
-    }
-    return List.of();
   }
 
   private static List<Stmt> substitute(List<Stmt> stmts, Map<Expr, Expr> constants) {

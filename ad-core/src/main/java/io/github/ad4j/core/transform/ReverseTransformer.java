@@ -10,6 +10,7 @@ import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Origin;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Procedure;
+import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.ir.Types;
@@ -99,7 +100,7 @@ public final class ReverseTransformer {
     this.result = names.fresh(procedure.name());
     variables.put(result, procedure.returnType());
     for (Stmt s : procedure.body()) {
-      collectAssigned(s, assignedAnywhere);
+      Statements.assigned(s, assignedAnywhere);
     }
   }
 
@@ -507,7 +508,7 @@ public final class ReverseTransformer {
       }
       if (!(s instanceof Stmt.Declare)) {
         Set<String> assigned = new HashSet<>();
-        collectAssigned(s, assigned);
+        Statements.assigned(s, assigned);
         if (assigned.contains(name)) {
           return true;
         }
@@ -645,21 +646,6 @@ public final class ReverseTransformer {
       l.body().forEach(inner -> collectTouched(inner, touched, declared));
     } else if (s instanceof Stmt.Block b) {
       b.body().forEach(inner -> collectTouched(inner, touched, declared));
-    }
-  }
-
-  private static void collectAssigned(Stmt s, Set<String> into) {
-    if (s instanceof Stmt.Assign a) {
-      into.add(Storage.root(a.target()));
-    } else if (s instanceof Stmt.If i) {
-      i.then().forEach(inner -> collectAssigned(inner, into));
-      i.otherwise().forEach(inner -> collectAssigned(inner, into));
-    } else if (s instanceof Stmt.Loop l) {
-      l.init().forEach(inner -> collectAssigned(inner, into));
-      l.body().forEach(inner -> collectAssigned(inner, into));
-      l.update().forEach(inner -> collectAssigned(inner, into));
-    } else if (s instanceof Stmt.Block b) {
-      b.body().forEach(inner -> collectAssigned(inner, into));
     }
   }
 

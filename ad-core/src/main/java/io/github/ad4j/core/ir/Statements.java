@@ -1,0 +1,39 @@
+package io.github.ad4j.core.ir;
+
+import java.util.List;
+import java.util.Set;
+
+/** Generic traversal of statements: the blocks a statement holds, the variables it assigns. */
+public final class Statements {
+
+  private Statements() {}
+
+  /** The blocks directly inside {@code s}: a branch's two, a loop's init, update and body. */
+  public static List<List<Stmt>> blocks(Stmt s) {
+    if (s instanceof Stmt.If i) {
+      return List.of(i.then(), i.otherwise());
+    }
+    if (s instanceof Stmt.Loop l) {
+      return List.of(l.init(), l.update(), l.body());
+    }
+    if (s instanceof Stmt.Block b) {
+      return List.of(b.body());
+    }
+    if (s instanceof Stmt.Labeled l) {
+      return List.of(List.of(l.statement()));
+    }
+    return List.of();
+  }
+
+  /** Adds every variable (or array) {@code s} or a statement inside it assigns to {@code into}. */
+  public static void assigned(Stmt s, Set<String> into) {
+    if (s instanceof Stmt.Assign a) {
+      into.add(Storage.root(a.target()));
+    }
+    for (List<Stmt> block : blocks(s)) {
+      for (Stmt inner : block) {
+        assigned(inner, into);
+      }
+    }
+  }
+}
