@@ -139,7 +139,7 @@ class RandomProgramTest {
         + p.source();
   }
 
-  private static void check(MethodBatch batch, Program p) {
+  static void check(MethodBatch batch, Program p) {
     generated.incrementAndGet();
     MethodBatch.Points chosen;
     try {
