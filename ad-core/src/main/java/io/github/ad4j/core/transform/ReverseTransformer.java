@@ -580,10 +580,14 @@ public final class ReverseTransformer {
     Expr.Var count = new Expr.Var(counters.get(l));
     if (l.kind() == Stmt.LoopKind.FOR && l.init().get(0) instanceof Stmt.Declare d) {
       // canonical: for (int i = a; ...; i++) runs back as for (int i = a + count - 1; i >= a; i--)
+      // or, when its bound b does not change in the loop, for (int i = b - 1; i >= a; i--)
       Expr start = d.init();
-      Expr last =
-          new Expr.Binary(
-              BinaryOp.SUBTRACT, new Expr.Binary(BinaryOp.ADD, start, count), Expr.Literal.ofInt(1));
+      Expr last = lastFromBound(l, d.name());
+      if (last == null) {
+        last =
+            new Expr.Binary(
+                BinaryOp.SUBTRACT, new Expr.Binary(BinaryOp.ADD, start, count), Expr.Literal.ofInt(1));
+      }
       return new Stmt.Loop(
           Stmt.LoopKind.FOR,
           List.of(new Stmt.Declare(JType.INT, d.name(), last, null)),
@@ -602,6 +606,33 @@ public final class ReverseTransformer {
         List.of(new Stmt.Assign(i, AssignOp.SUBTRACT, Expr.Literal.ofInt(1), null)),
         body,
         l.origin());
+  }
+
+  /**
+   * The last index of a canonical loop {@code for (int i = a; i < b; i++)} from its bound, {@code
+   * b - 1} ({@code b} for {@code <=}), where nothing in the loop changes {@code b}: the reverse
+   * then needs no trip count. Null otherwise.
+   */
+  private static Expr lastFromBound(Stmt.Loop l, String index) {
+    if (!(l.condition() instanceof Expr.Binary c)
+        || !c.left().equals(new Expr.Var(index))
+        || (c.op() != BinaryOp.LESS && c.op() != BinaryOp.LESS_EQUALS)) {
+      return null;
+    }
+    Set<String> assigned = new HashSet<>();
+    l.body().forEach(s -> Statements.assigned(s, assigned));
+    Set<String> read = new HashSet<>();
+    ExprRewriter.variables(c.right(), read);
+    if (read.contains(index)) {
+      return null;
+    }
+    read.retainAll(assigned);
+    if (!read.isEmpty()) {
+      return null;
+    }
+    return c.op() == BinaryOp.LESS_EQUALS
+        ? c.right()
+        : new Expr.Binary(BinaryOp.SUBTRACT, c.right(), Expr.Literal.ofInt(1));
   }
 
   /**
