@@ -170,8 +170,8 @@ public final class MethodChecker {
             + " parameter of " + method.name() + "; parameters are " + byName.keySet()));
       } else if (!isDifferentiable(param)) {
         errors.add(error(source, element, "wrt names \"" + wrtName + "\" of type "
-            + param.type() + ": only double, float, double[] and double[][] parameters can be"
-            + " differentiated"));
+            + param.type() + ": only double, float, double[], float[] and double[][] parameters"
+            + " can be differentiated"));
       } else {
         wanted.add(wrtName);
       }
@@ -187,10 +187,11 @@ public final class MethodChecker {
     return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
   }
 
-  /** Whether a parameter can be differentiated with respect to: double, float, double[], double[][]. */
+  /** Whether a parameter can be differentiated with respect to: double, float, double[], float[], double[][]. */
   private static boolean isDifferentiable(Param p) {
     return p.type().isFloating()
-        || (p.type().primitive() == JType.Primitive.DOUBLE && p.type().dimensions() <= 2);
+        || (p.type().primitive() == JType.Primitive.DOUBLE && p.type().dimensions() <= 2)
+        || (p.type().primitive() == JType.Primitive.FLOAT && p.type().dimensions() == 1);
   }
 
   /**

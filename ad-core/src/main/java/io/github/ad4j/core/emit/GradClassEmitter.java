@@ -243,6 +243,7 @@ public final class GradClassEmitter {
     Set<JType> tapes = new TreeSet<>(java.util.Comparator.comparing(JType::toString));
     boolean zerosLike = false;
     boolean deepCopy = false;
+    boolean toFloats = false;
     for (Emitted m : methods) {
       List<Expr.Call> calls = new ArrayList<>();
       ownCalls(m.body(), calls);
@@ -253,6 +254,8 @@ public final class GradClassEmitter {
           zerosLike = true;
         } else if (call.name().equals("deepCopy")) {
           deepCopy = true;
+        } else if (call.name().equals("toFloats")) {
+          toFloats = true;
         }
       }
     }
@@ -303,6 +306,20 @@ public final class GradClassEmitter {
               .addStatement("copy[i] = a[i].clone()")
               .endControlFlow()
               .addStatement("return copy")
+              .build());
+    }
+    if (toFloats) {
+      helpers.add(
+          MethodSpec.methodBuilder("toFloats")
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .addJavadoc("The partials of a {@code float[]} parameter, computed in double.\n")
+              .returns(typeName(new JType(JType.Primitive.FLOAT, 1)))
+              .addParameter(typeName(new JType(JType.Primitive.DOUBLE, 1)), "a")
+              .addStatement("float[] floats = new float[a.length]")
+              .beginControlFlow("for (int i = 0; i < a.length; i++)")
+              .addStatement("floats[i] = (float) a[i]")
+              .endControlFlow()
+              .addStatement("return floats")
               .build());
     }
     return helpers;

@@ -177,7 +177,8 @@ public final class DerivativeForms {
                 // cast explicitly: a compound assignment's silent narrowing is a lint error on 21+
                 outOf(p, sweeps.adjoints().get(p.name())),
                 null));
-      } else if (!sweeps.assigned().contains(p.name())) {
+      } else if (!sweeps.assigned().contains(p.name())
+          && p.type().primitive() == JType.Primitive.DOUBLE) {
         // the method never writes p: its adjoint accumulates straight into the caller's array
         direct.put(p.name(), accumulator);
       } else {
@@ -189,7 +190,7 @@ public final class DerivativeForms {
         tail.add(
             Loops.elementwise(
                 accumulator, AssignOp.ADD, Names.adjoint(p.name()), p.type().dimensions(),
-                List.of(i1, i2)));
+                List.of(i1, i2), p.type().primitive() == JType.Primitive.FLOAT));
       }
     }
     tail.add(new Stmt.Return(new Expr.Var(sweeps.result()), null));
@@ -228,9 +229,18 @@ public final class DerivativeForms {
     return out;
   }
 
-  /** A partial as the caller receives it: {@code float} parameters get {@code float} partials. */
+  /**
+   * A partial as the caller receives it: {@code float} parameters get {@code float} partials
+   * ({@code float[]} ones a {@code float[]} copy of the {@code double[]} adjoint).
+   */
   private static Expr outOf(Param p, Expr adjoint) {
-    return p.type().primitive() == JType.Primitive.DOUBLE ? adjoint : new Expr.Cast(p.type(), adjoint);
+    if (p.type().primitive() == JType.Primitive.DOUBLE) {
+      return adjoint;
+    }
+    if (p.type().dimensions() > 0) {
+      return new Expr.Call("", "toFloats", List.of(adjoint), p.type());
+    }
+    return new Expr.Cast(p.type(), adjoint);
   }
 
   /** A scalar's accumulator is a one-element array; an array's is an array of its shape. */

@@ -15,20 +15,26 @@ final class Loops {
   /**
    * {@code for (int i = 0; i < to.length; i++) to[i] op from[i];}, nested for two dimensions.
    *
+   * @param toFloat whether each element is narrowed to {@code float} (explicitly: a compound
+   *     assignment's silent narrowing is a lint error from JDK 20)
    * @param indices the loop variables to use, outermost first, free in the method
    */
-  static Stmt elementwise(String to, AssignOp op, String from, int dimensions, List<String> indices) {
-    return loop(new Expr.Var(to), op, new Expr.Var(from), dimensions, indices, 0);
+  static Stmt elementwise(
+      String to, AssignOp op, String from, int dimensions, List<String> indices, boolean toFloat) {
+    return loop(new Expr.Var(to), op, new Expr.Var(from), dimensions, indices, 0, toFloat);
   }
 
-  private static Stmt loop(Expr to, AssignOp op, Expr from, int dimensions, List<String> indices, int depth) {
+  private static Stmt loop(
+      Expr to, AssignOp op, Expr from, int dimensions, List<String> indices, int depth,
+      boolean toFloat) {
     Expr.Var i = new Expr.Var(indices.get(depth));
     Expr target = new Expr.ArrayAccess(to, i);
     Expr source = new Expr.ArrayAccess(from, i);
+    Expr value = toFloat ? new Expr.Cast(JType.FLOAT, source) : source;
     Stmt body =
         depth + 1 == dimensions
-            ? new Stmt.Assign(target, op, source, null)
-            : loop(target, op, source, dimensions, indices, depth + 1);
+            ? new Stmt.Assign(target, op, value, null)
+            : loop(target, op, source, dimensions, indices, depth + 1, toFloat);
     return new Stmt.Loop(
         Stmt.LoopKind.FOR,
         List.of(new Stmt.Declare(JType.INT, i.name(), Expr.Literal.ofInt(0), null)),

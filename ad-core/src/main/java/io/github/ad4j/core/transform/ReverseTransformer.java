@@ -211,7 +211,8 @@ public final class ReverseTransformer {
         variables.put(index, JType.INT);
         indices.add(index);
       }
-      backward.add(Loops.elementwise(p.name(), AssignOp.SET, copy, p.type().dimensions(), indices));
+      backward.add(
+          Loops.elementwise(p.name(), AssignOp.SET, copy, p.type().dimensions(), indices, false));
     }
   }
 
