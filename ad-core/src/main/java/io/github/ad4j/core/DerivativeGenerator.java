@@ -2,6 +2,7 @@ package io.github.ad4j.core;
 
 import com.github.javaparser.ast.body.TypeDeclaration;
 import io.github.ad4j.core.analyse.Activity;
+import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.MethodChecker;
 import io.github.ad4j.core.check.MethodRejected;
 import io.github.ad4j.core.check.NotDifferentiableException;
@@ -57,22 +58,29 @@ public final class DerivativeGenerator {
     List<GeneratedFile> files = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     SourceParser parser = new SourceParser();
+    List<ParsedSource> parsed = new ArrayList<>();
     for (SourceFile file : sorted) {
-      if (!file.content().contains("Differentiable")) {
-        continue; // most files of a build have nothing for us; skip parsing them
+      SourceParser.Result result = parser.parse(file);
+      if (result.source() != null) {
+        parsed.add(result.source());
+      } else if (file.content().contains("Differentiable")) {
+        // a syntax error in a file with nothing for us is javac's to report, not ours
+        diagnostics.addAll(result.diagnostics());
       }
-      SourceParser.Result parsed = parser.parse(file);
-      diagnostics.addAll(parsed.diagnostics());
-      if (parsed.source() != null) {
-        generate(parsed.source(), files, diagnostics);
-      }
+    }
+    Callees callees = Callees.of(parsed);
+    for (ParsedSource source : parsed) {
+      generate(source, callees, files, diagnostics);
     }
     files.sort(Comparator.comparing(GeneratedFile::relativePath));
     return new GenerationResult(files, diagnostics);
   }
 
   private void generate(
-      ParsedSource source, List<GeneratedFile> files, List<Diagnostic> diagnostics) {
+      ParsedSource source,
+      Callees callees,
+      List<GeneratedFile> files,
+      List<Diagnostic> diagnostics) {
     Map<TypeDeclaration<?>, List<DifferentiableMethod>> byClass = new LinkedHashMap<>();
     for (DifferentiableMethod method : DifferentiableMethod.findAll(source)) {
       byClass.computeIfAbsent(topLevel(method.owner()), k -> new ArrayList<>()).add(method);
@@ -85,7 +93,7 @@ public final class DerivativeGenerator {
       List<DifferentiableMethod> earlier = new ArrayList<>();
       for (DifferentiableMethod method : entry.getValue()) {
         try {
-          DerivativeForms.Forms forms = differentiate(method, earlier);
+          DerivativeForms.Forms forms = differentiate(method, earlier, callees);
           records.add(forms.record());
           for (DerivativeMethod m : forms.methods()) {
             emitted.add(new GradClassEmitter.Emitted(m, BodySimplifier.simplify(m)));
@@ -115,9 +123,9 @@ public final class DerivativeGenerator {
   }
 
   private DerivativeForms.Forms differentiate(
-      DifferentiableMethod method, List<DifferentiableMethod> earlier) {
+      DifferentiableMethod method, List<DifferentiableMethod> earlier, Callees callees) {
     MethodChecker.Signature signature = MethodChecker.check(method, earlier);
-    Procedure procedure = Normaliser.normalise(method, signature);
+    Procedure procedure = Normaliser.normalise(method, signature, callees);
     Activity activity = Activity.of(procedure);
     return DerivativeForms.of(procedure, activity, rules);
   }

@@ -102,7 +102,7 @@ public final class Activity {
       return b.op().isArithmetic() && (isActive(b.left()) || isActive(b.right()));
     }
     if (expr instanceof Expr.Call c) {
-      return c.type().isFloating() && c.args().stream().anyMatch(this::isActive);
+      return c.type().isFloating() && c.args().stream().anyMatch(this::carriesDerivative);
     }
     if (expr instanceof Expr.Cast c) {
       return c.type().isFloating() && isActive(c.operand());
@@ -111,6 +111,25 @@ public final class Activity {
       return isActive(c.whenTrue()) || isActive(c.whenFalse());
     }
     return false;
+  }
+
+  /**
+   * Whether a call's argument carries a derivative into the callee: an active value, or a varied
+   * array (a whole array variable, or a row {@code m[i]}).
+   */
+  public boolean carriesDerivative(Expr arg) {
+    if (arg instanceof Expr.Var || arg instanceof Expr.ArrayAccess) {
+      String root = io.github.ad4j.core.ir.Storage.root(arg);
+      JType type = procedure.variables().get(root);
+      int depth = 0;
+      for (Expr e = arg; e instanceof Expr.ArrayAccess a; e = a.array()) {
+        depth++;
+      }
+      if (type != null && type.dimensions() > depth) {
+        return varied.contains(root);
+      }
+    }
+    return isActive(arg);
   }
 
   /** Whether {@code access} reads a single floating-point element (not a row). */

@@ -233,6 +233,9 @@ public final class GradClassEmitter {
     if (stmt instanceof Stmt.Return r) {
       return "return " + ExprPrinter.print(r.value());
     }
+    if (stmt instanceof Stmt.Eval e) {
+      return ExprPrinter.print(e.call());
+    }
     throw new IllegalArgumentException("not a simple statement: " + stmt);
   }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * A {@code @Differentiable} method after normalisation: simple statements over typed variables.
  *
+ * @param packageName the package of the declaring class, or empty
  * @param className the simple name of the declaring top-level class
  * @param name the method's name
  * @param params the parameters, in order
@@ -16,8 +17,11 @@ import java.util.Map;
  * @param body the normalised statements; the last is the only {@link Stmt.Return}
  * @param variables the type of every parameter, local and temporary, in order of declaration
  * @param origin the method declaration, for diagnostics and generated comments
+ * @param callees what each call of a method of the build resolves to, by {@code
+ *     ExpressionConverter.key}
  */
 public record Procedure(
+    String packageName,
     String className,
     String name,
     List<Param> params,
@@ -25,8 +29,10 @@ public record Procedure(
     List<Param> wrt,
     List<Stmt> body,
     Map<String, JType> variables,
-    Origin origin) {
+    Origin origin,
+    Map<String, io.github.ad4j.core.check.Callees.Callee> callees) {
   public Procedure {
+    requireNonNull(packageName, "packageName");
     requireNonNull(className, "className");
     requireNonNull(name, "name");
     params = List.copyOf(params);
@@ -35,6 +41,7 @@ public record Procedure(
     body = List.copyOf(body);
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
     requireNonNull(origin, "origin");
+    callees = Map.copyOf(callees);
   }
 
   /** The Java signature used in Javadoc links: {@code f(double, double)}. */

@@ -106,6 +106,13 @@ public sealed interface Stmt {
     }
   }
 
+  /** {@code call;}: a call made for what it does, such as a callee's pullback. */
+  record Eval(Expr.Call call, Origin origin) implements Stmt {
+    public Eval {
+      requireNonNull(call, "call");
+    }
+  }
+
   /** A line comment, {@code // text}. */
   record Comment(String text) implements Stmt {
     public Comment {

@@ -44,6 +44,9 @@ public final class StmtRewriter {
     if (s instanceof Stmt.Block b) {
       return new Stmt.Block(substitute(b.body(), r));
     }
+    if (s instanceof Stmt.Eval e) {
+      return new Stmt.Eval((Expr.Call) ExprRewriter.substitute(e.call(), r), e.origin());
+    }
     if (s instanceof Stmt.Labeled l) {
       return new Stmt.Labeled(l.label(), substitute(l.statement(), r));
     }

@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.check.Unsupported;
 import io.github.ad4j.core.ir.BinaryOp;
@@ -65,17 +66,27 @@ public final class ExpressionConverter {
   private final TypeDeclaration<?> owner;
   private final Map<String, JType> variables;
   private final Set<String> inlining = new HashSet<>();
+  private final Callees callees;
+  private final Map<String, Callees.Callee> resolved = new java.util.LinkedHashMap<>();
+
+  /** A converter for code that calls no method of the build, such as derivative rules. */
+  public ExpressionConverter(
+      ParsedSource source, TypeDeclaration<?> owner, Map<String, JType> variables) {
+    this(source, owner, variables, Callees.none());
+  }
 
   /**
    * @param source where the expressions are, for positions
    * @param owner the class whose {@code static} constants the expressions may read, or null
    * @param variables the type of every variable in scope; the caller adds locals as it goes
+   * @param callees the methods of the build the expressions may call
    */
   public ExpressionConverter(
-      ParsedSource source, TypeDeclaration<?> owner, Map<String, JType> variables) {
+      ParsedSource source, TypeDeclaration<?> owner, Map<String, JType> variables, Callees callees) {
     this.source = source;
     this.owner = owner;
     this.variables = variables;
+    this.callees = callees;
   }
 
   /** Converts {@code expression}. */
@@ -324,14 +335,13 @@ public final class ExpressionConverter {
 
   private Expr call(MethodCallExpr m) {
     String owner;
-    if (m.getScope().isPresent()) {
-      String scope = m.getScope().get().toString();
-      if (!MathFunctions.OWNERS.contains(scope)) {
-        throw Unsupported.at(source, m);
-      }
+    String scope = m.getScope().map(Object::toString).orElse(null);
+    if (scope != null && MathFunctions.OWNERS.contains(scope)) {
       owner = MathFunctions.simpleOwner(scope);
+    } else if (scope == null && staticImportOwner(m.getNameAsString()).isPresent()) {
+      owner = staticImportOwner(m.getNameAsString()).get();
     } else {
-      owner = staticImportOwner(m.getNameAsString()).orElseThrow(() -> Unsupported.at(source, m));
+      return userCall(m, scope);
     }
     if (m.getNameAsString().equals("random")) {
       throw error(m, "Math.random() is not a function of the inputs, and would be drawn again"
@@ -346,6 +356,40 @@ public final class ExpressionConverter {
     }
     return new Expr.Call(
         owner, m.getNameAsString(), args, MathFunctions.returnType(m.getNameAsString(), types));
+  }
+
+  /** A call of a static method of the build: another {@code @Differentiable} method, or data. */
+  private Expr userCall(MethodCallExpr m, String scope) {
+    if (owner == null) {
+      throw Unsupported.at(source, m);
+    }
+    Callees.Callee callee =
+        callees
+            .find(source, owner.getNameAsString(), scope, m.getNameAsString(), m.getArguments().size())
+            .orElseThrow(() -> Unsupported.at(source, m));
+    if (callee.isPrivate()) {
+      throw error(m, "call to private method " + callee.name() + ": the generated class cannot"
+          + " call it; make it package-private");
+    }
+    List<Expr> args = new ArrayList<>();
+    for (Expression arg : m.getArguments()) {
+      args.add(convert(arg));
+    }
+    String pkg = source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    Expr.Call call =
+        new Expr.Call(callee.classReference(pkg), callee.name(), args, callee.returnType());
+    resolved.put(key(call), callee);
+    return call;
+  }
+
+  /** How {@link #resolved} is keyed: the owner as written, the name and the arity. */
+  public static String key(Expr.Call call) {
+    return call.owner() + "." + call.name() + "/" + call.args().size();
+  }
+
+  /** The calls of methods of the build this converter met, by {@link #key}. */
+  public Map<String, Callees.Callee> resolved() {
+    return resolved;
   }
 
   /** {@code Math} or {@code StrictMath} when the file imports {@code name} statically. */

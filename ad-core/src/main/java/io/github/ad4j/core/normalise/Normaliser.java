@@ -74,6 +74,18 @@ public final class Normaliser {
    */
   public static Procedure normalise(
       DifferentiableMethod method, MethodChecker.Signature signature) {
+    return normalise(method, signature, io.github.ad4j.core.check.Callees.none());
+  }
+
+  /**
+   * Normalises {@code method}, whose calls of methods of the build resolve among {@code callees}.
+   *
+   * @throws MethodRejected with every statement that cannot be differentiated
+   */
+  public static Procedure normalise(
+      DifferentiableMethod method,
+      MethodChecker.Signature signature,
+      io.github.ad4j.core.check.Callees callees) {
     ParsedSource source = method.source();
     MethodDeclaration declaration = method.declaration();
     Map<String, JType> variables = new LinkedHashMap<>();
@@ -84,7 +96,8 @@ public final class Normaliser {
     declaration.findAll(VariableDeclarator.class).forEach(v -> declared.add(v.getNameAsString()));
     declaration.findAll(Parameter.class).forEach(p -> declared.add(p.getNameAsString()));
     Names names = new Names(declared);
-    ExpressionConverter converter = new ExpressionConverter(source, method.owner(), variables);
+    ExpressionConverter converter =
+        new ExpressionConverter(source, method.owner(), variables, callees);
     Normaliser normaliser = new Normaliser(source, converter, variables, names);
     List<Stmt> body = normaliser.block(declaration.getBody().orElseThrow().getStatements());
     if (normaliser.errors.isEmpty() && !endsWithReturn(body)) {
@@ -99,6 +112,7 @@ public final class Normaliser {
         ControlFlowLowering.lower(body, signature.returnType(), variables, names);
     List<Stmt> hoisted = CallHoister.hoist(lowered, variables, names);
     return new Procedure(
+        source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
         method.owner().getNameAsString(),
         method.name(),
         signature.params(),
@@ -106,7 +120,8 @@ public final class Normaliser {
         signature.wrt(),
         hoisted,
         variables,
-        source.origin(declaration.getName()));
+        source.origin(declaration.getName()),
+        converter.resolved());
   }
 
   /** Whether every path through {@code body} ends in a return, as javac requires. */

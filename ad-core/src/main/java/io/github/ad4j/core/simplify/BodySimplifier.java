@@ -104,6 +104,8 @@ public final class BodySimplifier {
         }
       } else if (stmt instanceof Stmt.Return r) {
         out.add(new Stmt.Return(simplifier.simplify(r.value()), r.origin()));
+      } else if (stmt instanceof Stmt.Eval e) {
+        out.add(new Stmt.Eval((Expr.Call) simplifier.simplify(e.call()), e.origin()));
       } else if (stmt instanceof Stmt.If i) {
         out.add(
             new Stmt.If(
@@ -197,6 +199,9 @@ public final class BodySimplifier {
                 a.target(), a.op(), ExprRewriter.substitute(a.value(), constants), a.origin()));
       } else if (stmt instanceof Stmt.Return r) {
         out.add(new Stmt.Return(ExprRewriter.substitute(r.value(), constants), r.origin()));
+      } else if (stmt instanceof Stmt.Eval e) {
+        out.add(
+            new Stmt.Eval((Expr.Call) ExprRewriter.substitute(e.call(), constants), e.origin()));
       } else if (stmt instanceof Stmt.If i) {
         out.add(
             new Stmt.If(
@@ -257,6 +262,11 @@ public final class BodySimplifier {
     if (stmt instanceof Stmt.Return r) {
       ExprRewriter.variables(r.value(), live);
       return r;
+    }
+    if (stmt instanceof Stmt.Eval e) {
+      // a pullback writes into the arrays it is given: they, and what it reads, stay live
+      ExprRewriter.variables(e.call(), live);
+      return e;
     }
     if (stmt instanceof Stmt.Comment) {
       return stmt;

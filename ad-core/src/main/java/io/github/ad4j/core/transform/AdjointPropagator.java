@@ -125,6 +125,11 @@ final class AdjointPropagator {
   }
 
   private void call(Expr.Call call, Expr adjoint) {
+    if (!call.owner().equals("Math") && !call.owner().equals("StrictMath")) {
+      throw new NotDifferentiableException(origin, "call to " + call.name() + " inside a"
+          + " conditional expression, with arguments that depend on the inputs: assign its result"
+          + " to a variable of its own before the conditional");
+    }
     if (!rules.hasRules(call)) {
       throw new NotDifferentiableException(origin, "no derivative rule for " + call.owner() + "."
           + call.name() + " with " + call.args().size() + " argument(s); ad4j differentiates"

@@ -64,6 +64,8 @@ final class Liveness {
       ExprRewriter.variables(a.value(), out);
     } else if (s instanceof Stmt.Return r) {
       ExprRewriter.variables(r.value(), out);
+    } else if (s instanceof Stmt.Eval e) {
+      ExprRewriter.variables(e.call(), out);
     } else if (s instanceof Stmt.If i) {
       Set<String> then = block(i.then(), new HashSet<>(live));
       Set<String> otherwise = block(i.otherwise(), new HashSet<>(live));

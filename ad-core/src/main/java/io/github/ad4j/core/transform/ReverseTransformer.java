@@ -1,7 +1,10 @@
 package io.github.ad4j.core.transform;
 
 import io.github.ad4j.core.analyse.Activity;
+import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.NotDifferentiableException;
+import io.github.ad4j.core.emit.GradClassEmitter;
+import io.github.ad4j.core.normalise.ExpressionConverter;
 import io.github.ad4j.core.ir.AssignOp;
 import io.github.ad4j.core.ir.BinaryOp;
 import io.github.ad4j.core.ir.Expr;
@@ -80,6 +83,8 @@ public final class ReverseTransformer {
   private final Map<Stmt, String> savedLocals = new IdentityHashMap<>();
   private final Map<Expr, String> elementAdjoints = new IdentityHashMap<>();
   private final Map<String, Tape> tapes = new LinkedHashMap<>();
+  private final Map<String, String> cells = new HashMap<>();
+  private final Map<String, JType> cellsUsed = new LinkedHashMap<>();
 
   // State of one build.
   private Expr seed;
@@ -133,6 +138,7 @@ public final class ReverseTransformer {
   }
 
   private Sweeps rebuild(Expr seed) {
+    cellsUsed.clear();
     restoredArrays.clear();
     restores.clear();
     restoreSites.clear();
@@ -161,6 +167,12 @@ public final class ReverseTransformer {
       tapeDeclarations.add(new Stmt.Declare(JType.INT, tape.top(), Expr.Literal.ofInt(0), null));
       variables.put(tape.array(), arrayType);
       variables.put(tape.top(), JType.INT);
+    }
+    for (Map.Entry<String, JType> cell : cellsUsed.entrySet()) {
+      tapeDeclarations.add(
+          new Stmt.Declare(
+              cell.getValue(), cell.getKey(),
+              new Expr.NewArray(cell.getValue(), List.of(Expr.Literal.ofInt(1))), null));
     }
     List<Stmt> allForward = new ArrayList<>(tapeDeclarations);
     allForward.addAll(forward);
@@ -239,7 +251,10 @@ public final class ReverseTransformer {
   }
 
   private static Expr zerosLike(String array, JType type) {
-    Expr.Var a = new Expr.Var(array);
+    return zerosLike(new Expr.Var(array), type);
+  }
+
+  private static Expr zerosLike(Expr a, JType type) {
     JType adjointType = new JType(JType.Primitive.DOUBLE, type.dimensions());
     if (type.dimensions() == 1) {
       return new Expr.NewArray(adjointType, List.of(new Expr.ArrayLength(a)));
@@ -719,10 +734,16 @@ public final class ReverseTransformer {
         adjoint = new Expr.Var(element);
         ownDone = true;
       }
-      Map<Expr, Expr> known =
-          readsOld || !(value instanceof Expr.Call) ? Map.of() : Map.of(value, target);
-      Map<Expr, List<Expr>> terms =
-          AdjointPropagator.propagate(value, adjoint, activity, rules, origin, known);
+      Callees.Callee callee =
+          value instanceof Expr.Call c ? procedure.callees().get(ExpressionConverter.key(c)) : null;
+      Map<Expr, List<Expr>> terms;
+      if (callee != null && activity.isActive(value)) {
+        terms = pullback((Expr.Call) value, callee, adjoint, origin, block);
+      } else {
+        Map<Expr, Expr> known =
+            readsOld || !(value instanceof Expr.Call) ? Map.of() : Map.of(value, target);
+        terms = AdjointPropagator.propagate(value, adjoint, activity, rules, origin, known);
+      }
       for (Map.Entry<Expr, List<Expr>> entry : terms.entrySet()) {
         if (ownDone || !entry.getKey().equals(target)) {
           block.add(accumulate(entry.getKey(), sum(entry.getValue()), states));
@@ -755,6 +776,86 @@ public final class ReverseTransformer {
       }
       out.addAll(block);
     }
+  }
+
+  /**
+   * The backward block of {@code t = g(args)} for a {@code @Differentiable} callee {@code g}: its
+   * generated pullback, seeded with {@code dt}, adds into the adjoints of array arguments
+   * directly and into one-element cells for scalar ones, whose values then flow into the
+   * arguments' variables like any other partial. The pullback runs {@code g} again from its
+   * arguments, which the restores have put back: the callee's own tape lives and dies in it.
+   *
+   * @return the terms the scalar arguments' variables receive
+   */
+  private Map<Expr, List<Expr>> pullback(
+      Expr.Call call, Callees.Callee callee, Expr adjoint, Origin origin, List<Stmt> block) {
+    if (!callee.differentiable()) {
+      throw new NotDifferentiableException(origin, "call to " + callee.name() + ", which is not"
+          + " @Differentiable, with arguments that depend on the inputs; annotate "
+          + callee.name() + " with @Differentiable, or compute its value outside and pass it in");
+    }
+    if (callee.writesArrays()) {
+      throw new NotDifferentiableException(origin, "call to " + callee.name() + ", which writes"
+          + " into its array parameters: such calls cannot be differentiated yet; copy the array"
+          + " in the caller, or return the value");
+    }
+    List<Expr> args = new ArrayList<>(call.args());
+    args.add(adjoint);
+    List<Stmt> resets = new ArrayList<>();
+    Map<Expr, List<Expr>> terms = new LinkedHashMap<>();
+    for (int k = 0; k < callee.params().size(); k++) {
+      Param param = callee.params().get(k);
+      Expr arg = call.args().get(k);
+      boolean active = activity.carriesDerivative(arg);
+      if (!callee.wrt().contains(param.name())) {
+        if (active) {
+          throw new NotDifferentiableException(origin, "argument " + (k + 1) + " of "
+              + callee.name() + " depends on the inputs, but " + callee.name() + " is not"
+              + " differentiated with respect to " + param.name() + "; add \"" + param.name()
+              + "\" to its wrt");
+        }
+        continue;
+      }
+      if (param.type().dimensions() == 0) {
+        String cell =
+            cells.computeIfAbsent(
+                call.name() + "|" + k,
+                key -> names.fresh(callee.name() + capitalized(param.name()) + "Cell"));
+        JType cellType = new JType(param.type().primitive(), 1);
+        variables.put(cell, cellType);
+        cellsUsed.put(cell, cellType);
+        Expr element = new Expr.ArrayAccess(new Expr.Var(cell), Expr.Literal.ofInt(0));
+        resets.add(new Stmt.Assign(element, AssignOp.SET, Expr.Literal.ofDouble(0), null));
+        args.add(new Expr.Var(cell));
+        if (active) {
+          AdjointPropagator.propagate(arg, element, activity, rules, origin, Map.of())
+              .forEach((key, list) -> terms.computeIfAbsent(key, x -> new ArrayList<>()).addAll(list));
+        }
+      } else if (active) {
+        if (param.type().primitive() != JType.Primitive.DOUBLE
+            || !(arg instanceof Expr.Var || arg instanceof Expr.ArrayAccess)) {
+          throw new NotDifferentiableException(origin, "array argument " + (k + 1) + " of "
+              + callee.name() + " must be a double[] variable or a row m[i] to be differentiated");
+        }
+        args.add(adjointOf(arg));
+      } else {
+        // the callee wants an accumulator even for an argument that carries no derivative
+        args.add(
+            param.type().dimensions() == 1
+                ? new Expr.NewArray(param.type(), List.of(new Expr.ArrayLength(arg)))
+                : zerosLike(arg, param.type()));
+      }
+    }
+    String gradClass = callee.classReference(procedure.packageName()) + GradClassEmitter.SUFFIX;
+    block.addAll(resets);
+    block.add(
+        new Stmt.Eval(
+            new Expr.Call(gradClass, callee.name() + "Pullback", args, callee.returnType()), null));
+    return terms;
+  }
+
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** The adjoint of a variable or array element: {@code dx}, {@code dw[i]}. */
@@ -822,6 +923,8 @@ public final class ReverseTransformer {
         ExprRewriter.variables(a.value(), into);
       } else if (s instanceof Stmt.Return r) {
         ExprRewriter.variables(r.value(), into);
+      } else if (s instanceof Stmt.Eval e) {
+        ExprRewriter.variables(e.call(), into);
       } else if (s instanceof Stmt.If i) {
         ExprRewriter.variables(i.condition(), into);
         readVariables(i.then(), into);

@@ -1,0 +1,191 @@
+package io.github.ad4j.core.check;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.NameExpr;
+import io.github.ad4j.core.ir.JType;
+import io.github.ad4j.core.ir.Param;
+import io.github.ad4j.core.normalise.TypeNames;
+import io.github.ad4j.core.parse.DifferentiableMethod;
+import io.github.ad4j.core.parse.ParsedSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The static methods of the build a {@code @Differentiable} method may call: the other
+ * {@code @Differentiable} methods, whose pullbacks the generated code calls, and any other static
+ * method with primitive parameters and result, called as a constant when no input reaches it.
+ */
+public final class Callees {
+
+  /**
+   * A method that can be called.
+   *
+   * @param packageName its class's package, or empty
+   * @param className its top-level class's simple name
+   * @param name its name
+   * @param params its parameters
+   * @param returnType its result type
+   * @param wrt the parameters its derivatives are taken with respect to; empty if it is not
+   *     {@code @Differentiable}
+   * @param differentiable whether it is {@code @Differentiable}
+   * @param isPrivate whether it is private, and so out of reach of generated classes
+   * @param writesArrays whether it assigns elements of an array parameter
+   */
+  public record Callee(
+      String packageName,
+      String className,
+      String name,
+      List<Param> params,
+      JType returnType,
+      List<String> wrt,
+      boolean differentiable,
+      boolean isPrivate,
+      boolean writesArrays) {
+    public Callee {
+      requireNonNull(packageName, "packageName");
+      params = List.copyOf(params);
+      wrt = List.copyOf(wrt);
+    }
+
+    /** The class as code in {@code fromPackage} names it. */
+    public String classReference(String fromPackage) {
+      return fromPackage.equals(packageName) || packageName.isEmpty()
+          ? className
+          : packageName + "." + className;
+    }
+  }
+
+  private final Map<String, List<Callee>> byClass;
+
+  private Callees(Map<String, List<Callee>> byClass) {
+    this.byClass = byClass;
+  }
+
+  /** No callees: for tests of single methods. */
+  public static Callees none() {
+    return new Callees(Map.of());
+  }
+
+  /** Every eligible static method of the top-level classes of {@code sources}. */
+  public static Callees of(List<ParsedSource> sources) {
+    Map<String, List<Callee>> byClass = new LinkedHashMap<>();
+    for (ParsedSource source : sources) {
+      String pkg = source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+      Set<MethodDeclaration> differentiable = new HashSet<>();
+      for (DifferentiableMethod m : DifferentiableMethod.findAll(source)) {
+        differentiable.add(m.declaration());
+      }
+      for (TypeDeclaration<?> type : source.unit().getTypes()) {
+        List<Callee> callees = new ArrayList<>();
+        for (MethodDeclaration method : type.getMethods()) {
+          callee(pkg, type, method, differentiable.contains(method)).ifPresent(callees::add);
+        }
+        byClass.put(qualified(pkg, type.getNameAsString()), callees);
+      }
+    }
+    return new Callees(byClass);
+  }
+
+  private static Optional<Callee> callee(
+      String pkg, TypeDeclaration<?> type, MethodDeclaration method, boolean differentiable) {
+    if (!method.isStatic() || method.getBody().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<JType> result = TypeNames.of(method.getType());
+    if (result.isEmpty() || result.get().dimensions() > 0) {
+      return Optional.empty();
+    }
+    List<Param> params = new ArrayList<>();
+    for (Parameter p : method.getParameters()) {
+      Optional<JType> t = TypeNames.of(p.getType());
+      if (t.isEmpty() || p.isVarArgs()) {
+        return Optional.empty();
+      }
+      params.add(new Param(t.get(), p.getNameAsString()));
+    }
+    List<String> wrt = new ArrayList<>();
+    if (differentiable) {
+      List<String> named = wrtNames(method);
+      for (Param p : params) {
+        boolean floating =
+            p.type().isFloating()
+                || (p.type().dimensions() > 0
+                    && (p.type().primitive() == JType.Primitive.DOUBLE
+                        || p.type().primitive() == JType.Primitive.FLOAT));
+        if (named.isEmpty() ? floating : named.contains(p.name())) {
+          wrt.add(p.name());
+        }
+      }
+    }
+    return Optional.of(
+        new Callee(pkg, type.getNameAsString(), method.getNameAsString(), params, result.get(),
+            wrt, differentiable, method.isPrivate(), writesArrays(method, params)));
+  }
+
+  private static List<String> wrtNames(MethodDeclaration method) {
+    List<String> names = new ArrayList<>();
+    method.getAnnotations().forEach(a -> a.findAll(com.github.javaparser.ast.expr.StringLiteralExpr.class)
+        .forEach(s -> names.add(s.getValue())));
+    return names;
+  }
+
+  private static boolean writesArrays(MethodDeclaration method, List<Param> params) {
+    Set<String> arrays = new HashSet<>();
+    params.stream().filter(p -> p.type().dimensions() > 0).forEach(p -> arrays.add(p.name()));
+    for (AssignExpr assign : method.findAll(AssignExpr.class)) {
+      Expression target = assign.getTarget();
+      while (target instanceof ArrayAccessExpr a) {
+        target = a.getName();
+      }
+      if (target instanceof NameExpr n && arrays.contains(n.getNameAsString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The method a call names: {@code g(...)} in the calling class, {@code C.g(...)} for class
+   * {@code C} of the calling package, or of a class the file imports.
+   *
+   * @param scope the call's qualifier as written, or null
+   */
+  public Optional<Callee> find(ParsedSource caller, String callerClass, String scope, String name, int arity) {
+    String pkg = caller.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    List<String> classes = new ArrayList<>();
+    if (scope == null) {
+      classes.add(qualified(pkg, callerClass));
+    } else if (scope.contains(".")) {
+      classes.add(scope);
+    } else {
+      classes.add(qualified(pkg, scope));
+      caller.unit().getImports().stream()
+          .filter(i -> !i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(scope))
+          .forEach(i -> classes.add(i.getNameAsString()));
+    }
+    for (String c : classes) {
+      for (Callee callee : byClass.getOrDefault(c, List.of())) {
+        if (callee.name().equals(name) && callee.params().size() == arity) {
+          return Optional.of(callee);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String qualified(String pkg, String simple) {
+    return pkg.isEmpty() ? simple : pkg + "." + simple;
+  }
+}
