@@ -675,7 +675,7 @@ class DiagnosticsTest {
                           static double bad(double x) {
                             synchronized (Many.class) { x = 1; }
                             switch ((int) x) { default: x *= 2; }
-                            return helper(x);
+                            return x * unknown;
                           }
 
                           static double helper(double x) {
@@ -686,7 +686,7 @@ class DiagnosticsTest {
 
     assertThat(result.diagnostics())
         .extracting(d -> d.line() + ":" + d.column())
-        .containsExactly("8:5", "9:5", "10:12");
+        .containsExactly("8:5", "9:5", "10:16");
     assertThat(result.files()).isEmpty();
     assertThat(result.hasErrors()).isTrue();
   }

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param origin the method declaration, for diagnostics and generated comments
  * @param callees what each call of a method of the build resolves to, by {@code
  *     ExpressionConverter.key}
+ * @param callSites where each such call first appears, by the same key
  */
 public record Procedure(
     String packageName,
@@ -30,7 +31,8 @@ public record Procedure(
     List<Stmt> body,
     Map<String, JType> variables,
     Origin origin,
-    Map<String, io.github.ad4j.core.check.Callees.Callee> callees) {
+    Map<String, io.github.ad4j.core.check.Callees.Callee> callees,
+    Map<String, Origin> callSites) {
   public Procedure {
     requireNonNull(packageName, "packageName");
     requireNonNull(className, "className");
@@ -42,6 +44,7 @@ public record Procedure(
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
     requireNonNull(origin, "origin");
     callees = Map.copyOf(callees);
+    callSites = Map.copyOf(callSites);
   }
 
   /** The Java signature used in Javadoc links: {@code f(double, double)}. */

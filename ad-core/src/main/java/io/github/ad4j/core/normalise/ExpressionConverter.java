@@ -68,6 +68,7 @@ public final class ExpressionConverter {
   private final Set<String> inlining = new HashSet<>();
   private final Callees callees;
   private final Map<String, Callees.Callee> resolved = new java.util.LinkedHashMap<>();
+  private final Map<String, io.github.ad4j.core.ir.Origin> callSites = new java.util.LinkedHashMap<>();
 
   /** A converter for code that calls no method of the build, such as derivative rules. */
   public ExpressionConverter(
@@ -379,6 +380,7 @@ public final class ExpressionConverter {
     Expr.Call call =
         new Expr.Call(callee.classReference(pkg), callee.name(), args, callee.returnType());
     resolved.put(key(call), callee);
+    callSites.putIfAbsent(key(call), source.origin(m));
     return call;
   }
 
@@ -390,6 +392,11 @@ public final class ExpressionConverter {
   /** The calls of methods of the build this converter met, by {@link #key}. */
   public Map<String, Callees.Callee> resolved() {
     return resolved;
+  }
+
+  /** Where each resolved call (by {@link #key}) first appears, for diagnostics. */
+  public Map<String, io.github.ad4j.core.ir.Origin> callSites() {
+    return callSites;
   }
 
   /** {@code Math} or {@code StrictMath} when the file imports {@code name} statically. */

@@ -121,7 +121,8 @@ public final class Normaliser {
         hoisted,
         variables,
         source.origin(declaration.getName()),
-        converter.resolved());
+        converter.resolved(),
+        converter.callSites());
   }
 
   /** Whether every path through {@code body} ends in a return, as javac requires. */

@@ -788,7 +788,8 @@ public final class ReverseTransformer {
    * @return the terms the scalar arguments' variables receive
    */
   private Map<Expr, List<Expr>> pullback(
-      Expr.Call call, Callees.Callee callee, Expr adjoint, Origin origin, List<Stmt> block) {
+      Expr.Call call, Callees.Callee callee, Expr adjoint, Origin statement, List<Stmt> block) {
+    Origin origin = procedure.callSites().getOrDefault(ExpressionConverter.key(call), statement);
     if (!callee.differentiable()) {
       throw new NotDifferentiableException(origin, "call to " + callee.name() + ", which is not"
           + " @Differentiable, with arguments that depend on the inputs; annotate "

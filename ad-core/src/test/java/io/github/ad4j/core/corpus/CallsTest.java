@@ -208,7 +208,7 @@ class CallsTest {
         .extracting(Diagnostic::format)
         .singleElement()
         .asString()
-        .startsWith("p/Wrt.java:13:5: argument 2 of g depends on the inputs")
+        .startsWith("p/Wrt.java:13:12: argument 2 of g depends on the inputs")
         .contains("add \"y\" to its wrt");
   }
 }
