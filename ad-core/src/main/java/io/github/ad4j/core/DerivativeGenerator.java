@@ -68,9 +68,13 @@ public final class DerivativeGenerator {
         diagnostics.addAll(result.diagnostics());
       }
     }
-    Callees callees = Callees.of(parsed);
+    // the user's own @Partial rules join the built-in ones, for this run
+    List<NotDifferentiableException> ruleErrors = new ArrayList<>();
+    RuleTable runRules = rules.withRulesFrom(parsed, ruleErrors);
+    ruleErrors.forEach(e -> diagnostics.add(diagnostic(e.origin(), e.getMessage())));
+    Callees callees = Callees.of(parsed, runRules.functions());
     for (ParsedSource source : parsed) {
-      generate(source, callees, files, diagnostics);
+      generate(source, runRules, callees, files, diagnostics);
     }
     files.sort(Comparator.comparing(GeneratedFile::relativePath));
     return new GenerationResult(files, diagnostics);
@@ -78,6 +82,7 @@ public final class DerivativeGenerator {
 
   private void generate(
       ParsedSource source,
+      RuleTable rules,
       Callees callees,
       List<GeneratedFile> files,
       List<Diagnostic> diagnostics) {
@@ -93,7 +98,7 @@ public final class DerivativeGenerator {
       List<DifferentiableMethod> earlier = new ArrayList<>();
       for (DifferentiableMethod method : entry.getValue()) {
         try {
-          DerivativeForms.Forms forms = differentiate(method, earlier, callees);
+          DerivativeForms.Forms forms = differentiate(method, earlier, rules, callees);
           records.add(forms.record());
           for (DerivativeMethod m : forms.methods()) {
             emitted.add(new GradClassEmitter.Emitted(m, BodySimplifier.simplify(m)));
@@ -122,8 +127,11 @@ public final class DerivativeGenerator {
     }
   }
 
-  private DerivativeForms.Forms differentiate(
-      DifferentiableMethod method, List<DifferentiableMethod> earlier, Callees callees) {
+  private static DerivativeForms.Forms differentiate(
+      DifferentiableMethod method,
+      List<DifferentiableMethod> earlier,
+      RuleTable rules,
+      Callees callees) {
     MethodChecker.Signature signature = MethodChecker.check(method, earlier);
     Procedure procedure = Normaliser.normalise(method, signature, callees);
     Activity activity = Activity.of(procedure);

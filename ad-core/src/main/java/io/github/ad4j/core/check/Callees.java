@@ -42,6 +42,7 @@ public final class Callees {
    * @param differentiable whether it is {@code @Differentiable}
    * @param isPrivate whether it is private, and so out of reach of generated classes
    * @param writesArrays whether it assigns elements of an array parameter
+   * @param ruled whether a user-declared derivative rule ({@code @Partial}) differentiates it
    */
   public record Callee(
       String packageName,
@@ -52,7 +53,8 @@ public final class Callees {
       List<String> wrt,
       boolean differentiable,
       boolean isPrivate,
-      boolean writesArrays) {
+      boolean writesArrays,
+      boolean ruled) {
     public Callee {
       requireNonNull(packageName, "packageName");
       params = List.copyOf(params);
@@ -68,18 +70,34 @@ public final class Callees {
   }
 
   private final Map<String, List<Callee>> byClass;
+  private final Set<String> ruled;
 
-  private Callees(Map<String, List<Callee>> byClass) {
+  private Callees(Map<String, List<Callee>> byClass, Set<String> ruled) {
     this.byClass = byClass;
+    this.ruled = ruled;
   }
 
   /** No callees: for tests of single methods. */
   public static Callees none() {
-    return new Callees(Map.of());
+    return new Callees(Map.of(), Set.of());
   }
 
-  /** Every eligible static method of the top-level classes of {@code sources}. */
-  public static Callees of(List<ParsedSource> sources) {
+  /**
+   * Only functions that derivative rules differentiate.
+   *
+   * @param ruled the functions, as {@code Class.name/arity}
+   */
+  public static Callees ruled(Set<String> ruled) {
+    return new Callees(Map.of(), Set.copyOf(ruled));
+  }
+
+  /**
+   * Every eligible static method of the top-level classes of {@code sources}, and the functions
+   * that derivative rules differentiate.
+   *
+   * @param ruled the functions derivative rules differentiate, as {@code Class.name/arity}
+   */
+  public static Callees of(List<ParsedSource> sources, Set<String> ruled) {
     Map<String, List<Callee>> byClass = new LinkedHashMap<>();
     for (ParsedSource source : sources) {
       String pkg = source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
@@ -95,7 +113,7 @@ public final class Callees {
         byClass.put(qualified(pkg, type.getNameAsString()), callees);
       }
     }
-    return new Callees(byClass);
+    return new Callees(byClass, Set.copyOf(ruled));
   }
 
   private static Optional<Callee> callee(
@@ -131,7 +149,7 @@ public final class Callees {
     }
     return Optional.of(
         new Callee(pkg, type.getNameAsString(), method.getNameAsString(), params, result.get(),
-            wrt, differentiable, method.isPrivate(), writesArrays(method, params)));
+            wrt, differentiable, method.isPrivate(), writesArrays(method, params), false));
   }
 
   private static List<String> wrtNames(MethodDeclaration method) {
@@ -164,6 +182,26 @@ public final class Callees {
    */
   public Optional<Callee> find(ParsedSource caller, String callerClass, String scope, String name, int arity) {
     String pkg = caller.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    if (scope != null) {
+      String simple = scope.substring(scope.lastIndexOf('.') + 1);
+      if (ruled.contains(simple + "." + name + "/" + arity)) {
+        // a function a rule differentiates, wherever it lives: written as the caller names it
+        String owner = scope;
+        for (var i : caller.unit().getImports()) {
+          if (!i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(scope)) {
+            owner = i.getNameAsString();
+          }
+        }
+        List<Param> params = new ArrayList<>();
+        List<String> wrt = new ArrayList<>();
+        for (int k = 0; k < arity; k++) {
+          params.add(new Param(JType.DOUBLE, "arg" + k));
+          wrt.add("arg" + k);
+        }
+        return Optional.of(
+            new Callee("", owner, name, params, JType.DOUBLE, wrt, false, false, false, true));
+      }
+    }
     List<String> classes = new ArrayList<>();
     if (scope == null) {
       classes.add(qualified(pkg, callerClass));

@@ -81,9 +81,10 @@ public final class Unsupported {
             + " of its own");
     MESSAGES.put(
         MethodCallExpr.class,
-        "call is not supported: this version differentiates calls to java.lang.Math and"
-            + " StrictMath only (calls to other methods come in a later release); inline the"
-            + " method's body");
+        "call of a method ad4j cannot see: it differentiates calls to java.lang.Math, to"
+            + " @Differentiable methods of the build and to functions with a derivative rule;"
+            + " annotate the method @Differentiable if its source is in this build, or declare"
+            + " a rule for it with @Partial(of = \"Class.method\", wrt = \"x\")");
     MESSAGES.put(StringLiteralExpr.class, "string is not supported; only numbers can be used");
     MESSAGES.put(TextBlockLiteralExpr.class, "text block is not supported; only numbers can be used");
     MESSAGES.put(CharLiteralExpr.class, "char literal is not supported; use an int");

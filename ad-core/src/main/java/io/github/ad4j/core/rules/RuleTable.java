@@ -8,6 +8,8 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import io.github.ad4j.core.SourceFile;
+import io.github.ad4j.core.check.Callees;
+import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The derivative rules in force: parsed from Java sources of {@link io.github.ad4j.Partial}
@@ -60,7 +63,7 @@ public final class RuleTable {
    */
   public Optional<Expr> partial(Expr.Call call, int argument) {
     boolean strict = call.owner().equals(STRICT_MATH);
-    String owner = strict ? "Math" : call.owner();
+    String owner = strict ? "Math" : simple(call.owner());
     PartialRule rule = rules.get(key(owner, call.name(), call.args().size(), argument));
     if (rule == null) {
       return Optional.empty();
@@ -70,18 +73,105 @@ public final class RuleTable {
       bindings.put(new Expr.Var(rule.params().get(i)), call.args().get(i));
     }
     Expr body = ExprRewriter.substitute(rule.body(), bindings);
+    if (!owner.equals("Math")) {
+      body = reowned(body, owner, call.owner()); // the function as the caller's class names it
+    }
     return Optional.of(strict ? toStrictMath(body) : body);
   }
 
   /** Whether any rule is declared for a function of this name and arity. */
   public boolean hasRules(Expr.Call call) {
-    String owner = call.owner().equals(STRICT_MATH) ? "Math" : call.owner();
+    String owner = call.owner().equals(STRICT_MATH) ? "Math" : simple(call.owner());
     for (int i = 0; i < call.args().size(); i++) {
       if (rules.containsKey(key(owner, call.name(), call.args().size(), i))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static String simple(String owner) {
+    return owner.substring(owner.lastIndexOf('.') + 1);
+  }
+
+  private static Expr reowned(Expr expr, String owner, String as) {
+    Expr mapped = ExprRewriter.mapChildren(expr, e -> reowned(e, owner, as));
+    if (mapped instanceof Expr.Call c && c.owner().equals(owner)) {
+      return new Expr.Call(as, c.name(), c.args(), c.type());
+    }
+    return mapped;
+  }
+
+  /** The functions rules differentiate, as {@code Class.name/arity}. */
+  public Set<String> functions() {
+    Set<String> functions = new java.util.TreeSet<>();
+    for (PartialRule rule : rules.values()) {
+      functions.add(rule.owner() + "." + rule.function() + "/" + rule.params().size());
+    }
+    return functions;
+  }
+
+  /**
+   * These rules and those the {@code @Partial} methods of {@code sources} declare, which take
+   * precedence. A malformed rule is reported in {@code errors} and left out.
+   */
+  public RuleTable withRulesFrom(List<ParsedSource> sources, List<NotDifferentiableException> errors) {
+    Map<String, PartialRule> all = new LinkedHashMap<>(rules);
+    for (ParsedSource source : sources) {
+      for (MethodDeclaration method : source.unit().findAll(MethodDeclaration.class)) {
+        Optional<AnnotationExpr> annotation = method.getAnnotationByName("Partial");
+        if (annotation.isEmpty()) {
+          continue;
+        }
+        try {
+          PartialRule rule = checkedRule(source, method, annotation.get());
+          all.put(key(rule.owner(), rule.function(), rule.params().size(), rule.wrt()), rule);
+        } catch (NotDifferentiableException e) {
+          errors.add(e);
+        }
+      }
+    }
+    return new RuleTable(all);
+  }
+
+  private static PartialRule checkedRule(
+      ParsedSource source, MethodDeclaration method, AnnotationExpr annotation) {
+    io.github.ad4j.core.ir.Origin at = source.origin(method.getName());
+    if (!(annotation instanceof NormalAnnotationExpr normal)
+        || normal.getPairs().stream().anyMatch(p -> !p.getValue().isStringLiteralExpr())) {
+      throw new NotDifferentiableException(at, "@Partial needs of = \"Class.method\" and"
+          + " wrt = \"parameter\" as string literals");
+    }
+    String of = member(normal, "of");
+    String wrt = member(normal, "wrt");
+    if (of.lastIndexOf('.') <= 0) {
+      throw new NotDifferentiableException(at, "@Partial(of = \"" + of + "\") must name the"
+          + " function as Class.method");
+    }
+    if (!method.isStatic()) {
+      throw new NotDifferentiableException(at, "derivative rule " + method.getName()
+          + " must be static");
+    }
+    List<String> names = new ArrayList<>();
+    for (Parameter parameter : method.getParameters()) {
+      Optional<JType> type = TypeNames.of(parameter.getType());
+      if (type.isEmpty() || !type.get().isFloating()) {
+        throw new NotDifferentiableException(source.origin(parameter), "parameter "
+            + parameter.getName() + " of derivative rule " + method.getName() + " must be a"
+            + " double: a rule takes the arguments of the function it differentiates");
+      }
+      names.add(parameter.getNameAsString());
+    }
+    if (!names.contains(wrt)) {
+      throw new NotDifferentiableException(at, "@Partial(wrt = \"" + wrt + "\") names no"
+          + " parameter of " + method.getName() + "; its parameters are " + names);
+    }
+    List<Statement> statements = method.getBody().map(b -> b.getStatements()).orElse(null);
+    if (statements == null || statements.size() != 1 || !(statements.get(0) instanceof ReturnStmt)) {
+      throw new NotDifferentiableException(at, "derivative rule " + method.getName() + " must"
+          + " be a single return statement of the partial derivative");
+    }
+    return rule(source, method, normal);
   }
 
   /** {@code StrictMath} callers get {@code StrictMath} derivatives, for reproducible results. */
@@ -129,8 +219,12 @@ public final class RuleTable {
     }
     List<Statement> statements = method.getBody().orElseThrow().getStatements();
     ReturnStmt body = (ReturnStmt) statements.get(statements.size() - 1);
+    // the body may call Math and, to reuse its value, the function it differentiates
+    String self = of.substring(0, dot) + "." + of.substring(dot + 1) + "/" + params.size();
     Expr expr =
-        new ExpressionConverter(source, null, variables)
+        new ExpressionConverter(
+                source, method.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
+                    .orElse(null), variables, Callees.ruled(Set.of(self)))
             .convert(body.getExpression().orElseThrow());
     return new PartialRule(
         of.substring(0, dot), of.substring(dot + 1), params, params.indexOf(wrt), expr);

@@ -125,7 +125,7 @@ final class AdjointPropagator {
   }
 
   private void call(Expr.Call call, Expr adjoint) {
-    if (!call.owner().equals("Math") && !call.owner().equals("StrictMath")) {
+    if (!call.owner().equals("Math") && !call.owner().equals("StrictMath") && !rules.hasRules(call)) {
       throw new NotDifferentiableException(origin, "call to " + call.name() + " inside a"
           + " conditional expression, with arguments that depend on the inputs: assign its result"
           + " to a variable of its own before the conditional");

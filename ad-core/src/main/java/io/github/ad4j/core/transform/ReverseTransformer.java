@@ -737,7 +737,7 @@ public final class ReverseTransformer {
       Callees.Callee callee =
           value instanceof Expr.Call c ? procedure.callees().get(ExpressionConverter.key(c)) : null;
       Map<Expr, List<Expr>> terms;
-      if (callee != null && activity.isActive(value)) {
+      if (callee != null && !callee.ruled() && activity.isActive(value)) {
         terms = pullback((Expr.Call) value, callee, adjoint, origin, block);
       } else {
         Map<Expr, Expr> known =
