@@ -268,7 +268,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void instanceMethod() {
+  void callOfAnInstanceMethod() {
     assertRejected(
         "Instance",
         """
@@ -284,13 +284,17 @@ class DiagnosticsTest {
 
           @Differentiable
           double bad(double x) {
-            return x * x;
+            return helper(x) * x;
+          }
+
+          double helper(double x) {
+            return x;
           }
         }
         """,
-        11,
-        3,
-        "instance method bad",
+        13,
+        12,
+        "call of instance method helper",
         VALID_JAVA);
   }
 

@@ -43,6 +43,7 @@ public final class Callees {
    * @param isPrivate whether it is private, and so out of reach of generated classes
    * @param writesArrays whether it assigns elements of an array parameter
    * @param ruled whether a user-declared derivative rule ({@code @Partial}) differentiates it
+   * @param instance whether it is an instance method
    */
   public record Callee(
       String packageName,
@@ -54,7 +55,8 @@ public final class Callees {
       boolean differentiable,
       boolean isPrivate,
       boolean writesArrays,
-      boolean ruled) {
+      boolean ruled,
+      boolean instance) {
     public Callee {
       requireNonNull(packageName, "packageName");
       params = List.copyOf(params);
@@ -118,7 +120,7 @@ public final class Callees {
 
   private static Optional<Callee> callee(
       String pkg, TypeDeclaration<?> type, MethodDeclaration method, boolean differentiable) {
-    if (!method.isStatic() || method.getBody().isEmpty()) {
+    if (method.getBody().isEmpty()) {
       return Optional.empty();
     }
     Optional<JType> result = TypeNames.of(method.getType());
@@ -149,7 +151,8 @@ public final class Callees {
     }
     return Optional.of(
         new Callee(pkg, type.getNameAsString(), method.getNameAsString(), params, result.get(),
-            wrt, differentiable, method.isPrivate(), writesArrays(method, params), false));
+            wrt, differentiable, method.isPrivate(), writesArrays(method, params), false,
+            !method.isStatic()));
   }
 
   private static List<String> wrtNames(MethodDeclaration method) {
@@ -199,7 +202,7 @@ public final class Callees {
           wrt.add("arg" + k);
         }
         return Optional.of(
-            new Callee("", owner, name, params, JType.DOUBLE, wrt, false, false, false, true));
+            new Callee("", owner, name, params, JType.DOUBLE, wrt, false, false, false, true, false));
       }
     }
     List<String> classes = new ArrayList<>();

@@ -62,11 +62,6 @@ public final class MethodChecker {
       errors.add(error(source, declaration, "method " + name + " is in a nested type; move it to"
           + " a top-level class, whose derivatives go to a class named after it"));
     }
-    if (!declaration.isStatic()) {
-      errors.add(error(source, declaration, "instance method " + name + ": only static methods"
-          + " can be differentiated in this version; make it static and pass what it reads from"
-          + " fields as parameters"));
-    }
     if (!declaration.getTypeParameters().isEmpty()) {
       errors.add(error(source, declaration, "generic method " + name + " cannot be"
           + " differentiated; remove its type parameters"));

@@ -108,6 +108,9 @@ public final class GradClassEmitter {
                 m.returnRecord() == null
                     ? typeName(m.returnType())
                     : ClassName.get(packageName, gradName, m.returnRecord()));
+    if (m.receiver() != null) {
+      builder.addParameter(ClassName.get(packageName, m.receiver().type()), m.receiver().name());
+    }
     for (Param p : m.params()) {
       builder.addParameter(ParameterSpec.builder(typeName(p.type()), p.name()).build());
     }

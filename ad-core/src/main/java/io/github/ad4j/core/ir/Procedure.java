@@ -20,6 +20,8 @@ import java.util.Map;
  * @param callees what each call of a method of the build resolves to, by {@code
  *     ExpressionConverter.key}
  * @param callSites where each such call first appears, by the same key
+ * @param receiver for an instance method, the name of the parameter by which the generated
+ *     methods receive the instance (its fields are read through it); null for a static method
  */
 public record Procedure(
     String packageName,
@@ -32,7 +34,8 @@ public record Procedure(
     Map<String, JType> variables,
     Origin origin,
     Map<String, io.github.ad4j.core.check.Callees.Callee> callees,
-    Map<String, Origin> callSites) {
+    Map<String, Origin> callSites,
+    String receiver) {
   public Procedure {
     requireNonNull(packageName, "packageName");
     requireNonNull(className, "className");

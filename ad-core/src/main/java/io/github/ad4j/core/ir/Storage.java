@@ -13,6 +13,9 @@ public final class Storage {
     while (e instanceof Expr.ArrayAccess a) {
       e = a.array();
     }
+    if (e instanceof Expr.FieldRef f) {
+      return f.owner() + "." + f.name(); // an array field of the instance: never a variable
+    }
     if (!(e instanceof Expr.Var v)) {
       throw new IllegalArgumentException("not a variable or an element of one: " + target);
     }

@@ -67,6 +67,7 @@ public final class ExpressionConverter {
   private final Map<String, JType> variables;
   private final Set<String> inlining = new HashSet<>();
   private final Callees callees;
+  private String self;
   private final Map<String, Callees.Callee> resolved = new java.util.LinkedHashMap<>();
   private final Map<String, io.github.ad4j.core.ir.Origin> callSites = new java.util.LinkedHashMap<>();
 
@@ -175,6 +176,14 @@ public final class ExpressionConverter {
     return new Expr.NewArray(type, lengths);
   }
 
+  /**
+   * Reads the instance's fields through {@code name}, the parameter by which the generated
+   * methods receive the instance of an instance method.
+   */
+  public void readFieldsThrough(String name) {
+    this.self = name;
+  }
+
   /** The type of an expression this converter produced. */
   public JType typeOf(Expr expr) {
     return Types.of(expr, variables::get);
@@ -200,11 +209,19 @@ public final class ExpressionConverter {
   }
 
   private Expr fieldAccess(FieldAccessExpr f) {
-    if (f.getNameAsString().equals("length")
-        && (f.getScope() instanceof NameExpr || f.getScope() instanceof ArrayAccessExpr)) {
-      Expr array = f.getScope() instanceof NameExpr n && !variables.containsKey(n.getNameAsString())
-          ? null
-          : convert(f.getScope());
+    if (f.getScope() instanceof com.github.javaparser.ast.expr.ThisExpr && self != null) {
+      Optional<Expr> field = classConstant(f.getNameAsString(), f);
+      if (field.isPresent()) {
+        return field.get();
+      }
+    }
+    if (f.getNameAsString().equals("length")) {
+      Expr array = null;
+      try {
+        array = convert(f.getScope());
+      } catch (NotDifferentiableException e) {
+        // not an array: report the field access itself below
+      }
       if (array != null && typeOf(array).dimensions() > 0) {
         return new Expr.ArrayLength(array);
       }
@@ -242,9 +259,18 @@ public final class ExpressionConverter {
           continue;
         }
         Optional<JType> type = TypeNames.of(declarator.getType());
+        if (!field.isStatic() && self != null && type.isPresent()) {
+          // a field of the instance: data, read through the instance the derivative is given
+          if (field.isPrivate()) {
+            throw error(at, "private field `" + name + "` cannot be read by the generated class;"
+                + " make it package-private");
+          }
+          return Optional.of(new Expr.FieldRef(self, name, type.get()));
+        }
         if (!field.isStatic() || type.isEmpty() || type.get().dimensions() > 0) {
           throw error(at, "field `" + name + "` cannot be read: only static fields of primitive"
-              + " number types can; pass the value as a parameter");
+              + " number types, and fields of primitives or arrays of them of the instance of an"
+              + " instance method, can; pass the value as a parameter");
         }
         if (!field.isPrivate()) {
           return Optional.of(new Expr.FieldRef(owner.getNameAsString(), name, type.get()));
@@ -368,6 +394,11 @@ public final class ExpressionConverter {
         callees
             .find(source, owner.getNameAsString(), scope, m.getNameAsString(), m.getArguments().size())
             .orElseThrow(() -> Unsupported.at(source, m));
+    if (callee.instance()) {
+      throw error(m, "call of instance method " + callee.name() + ": calls of instance methods"
+          + " are not supported yet; make " + callee.name() + " static, taking what it reads"
+          + " from fields as parameters");
+    }
     if (callee.isPrivate()) {
       throw error(m, "call to private method " + callee.name() + ": the generated class cannot"
           + " call it; make it package-private");

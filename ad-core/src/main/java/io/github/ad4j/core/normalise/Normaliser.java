@@ -98,6 +98,12 @@ public final class Normaliser {
     Names names = new Names(declared);
     ExpressionConverter converter =
         new ExpressionConverter(source, method.owner(), variables, callees);
+    String receiver = null;
+    if (!declaration.isStatic()) {
+      String type = method.owner().getNameAsString();
+      receiver = names.fresh(Character.toLowerCase(type.charAt(0)) + type.substring(1));
+      converter.readFieldsThrough(receiver);
+    }
     Normaliser normaliser = new Normaliser(source, converter, variables, names);
     List<Stmt> body = normaliser.block(declaration.getBody().orElseThrow().getStatements());
     if (normaliser.errors.isEmpty() && !endsWithReturn(body)) {
@@ -122,7 +128,8 @@ public final class Normaliser {
         variables,
         source.origin(declaration.getName()),
         converter.resolved(),
-        converter.callSites());
+        converter.callSites(),
+        receiver);
   }
 
   /** Whether every path through {@code body} ends in a return, as javac requires. */

@@ -99,7 +99,8 @@ public final class DerivativeForms {
         sweeps.forward(),
         withArrayAdjoints(sweeps, Map.of()),
         List.of(new Stmt.Return(adjoint, null)),
-        sweeps.variables());
+        sweeps.variables(),
+        receiver());
   }
 
   private GradientRecord record() {
@@ -131,12 +132,16 @@ public final class DerivativeForms {
         sweeps.forward(),
         withArrayAdjoints(sweeps, Map.of()),
         List.of(new Stmt.Return(new Expr.NewRecord(record.name(), args), null)),
-        sweeps.variables());
+        sweeps.variables(),
+        receiver());
   }
 
   private DerivativeMethod accumulatingForm(List<String> accumulators, String seedName) {
     List<Param> params = new ArrayList<>(procedure.params());
     List<Expr> args = new ArrayList<>();
+    if (procedure.receiver() != null) {
+      args.add(new Expr.Var(procedure.receiver()));
+    }
     procedure.params().forEach(p -> args.add(new Expr.Var(p.name())));
     args.add(Expr.Literal.ofDouble(1));
     for (int i = 0; i < accumulators.size(); i++) {
@@ -156,7 +161,8 @@ public final class DerivativeForms {
         List.of(),
         List.of(),
         List.of(new Stmt.Return(new Expr.Call("", pullbackName(), args, procedure.returnType()), null)),
-        variables);
+        variables,
+        receiver());
   }
 
   private DerivativeMethod pullback(List<String> accumulators, String seedName, Sweeps sweeps) {
@@ -210,7 +216,8 @@ public final class DerivativeForms {
         sweeps.forward(),
         withArrayAdjoints(sweeps, direct),
         tail,
-        variables);
+        variables,
+        receiver());
   }
 
   /**
@@ -241,6 +248,12 @@ public final class DerivativeForms {
       return new Expr.Call("", "toFloats", List.of(adjoint), p.type());
     }
     return new Expr.Cast(p.type(), adjoint);
+  }
+
+  private DerivativeMethod.Receiver receiver() {
+    return procedure.receiver() == null
+        ? null
+        : new DerivativeMethod.Receiver(procedure.className(), procedure.receiver());
   }
 
   /** A scalar's accumulator is a one-element array; an array's is an array of its shape. */

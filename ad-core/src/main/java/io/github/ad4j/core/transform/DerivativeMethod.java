@@ -20,6 +20,8 @@ import java.util.Map;
  * @param backward the backward sweep
  * @param tail what follows the sweeps: handing the results to the caller
  * @param variables the type of every variable the body uses
+ * @param receiver for an instance method's derivatives, the class and name of the first
+ *     parameter, the instance; null otherwise
  */
 public record DerivativeMethod(
     String name,
@@ -30,7 +32,8 @@ public record DerivativeMethod(
     List<Stmt> forward,
     List<Stmt> backward,
     List<Stmt> tail,
-    Map<String, JType> variables) {
+    Map<String, JType> variables,
+    Receiver receiver) {
   public DerivativeMethod {
     requireNonNull(name, "name");
     requireNonNull(javadoc, "javadoc");
@@ -43,4 +46,12 @@ public record DerivativeMethod(
     tail = List.copyOf(tail);
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
   }
+
+  /**
+   * The instance an instance method's derivatives are called on, passed first.
+   *
+   * @param type the simple name of its class, in the generated class's package
+   * @param name the parameter's name
+   */
+  public record Receiver(String type, String name) {}
 }

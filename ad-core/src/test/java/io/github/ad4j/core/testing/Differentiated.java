@@ -64,6 +64,36 @@ public final class Differentiated {
     return result.files().get(0).content();
   }
 
+  /** A new instance of the user's class, by its constructor of {@code args.length} parameters. */
+  public Object construct(Object... args) {
+    try {
+      for (var c : loader.loadClass(className).getDeclaredConstructors()) {
+        if (c.getParameterCount() == args.length) {
+          c.setAccessible(true);
+          return c.newInstance(args);
+        }
+      }
+      throw new AssertionError("no constructor of " + args.length + " parameters");
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Calls instance {@code method} of the user's class on {@code target}. */
+  public Object onInstance(Object target, String method, Object... args) {
+    try {
+      for (Method m : target.getClass().getDeclaredMethods()) {
+        if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+          m.setAccessible(true);
+          return m.invoke(target, args);
+        }
+      }
+      throw new AssertionError("no method " + method);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** Calls static {@code method} of the user's class. */
   public Object original(String method, Object... args) {
     return invoke(className, method, args);
