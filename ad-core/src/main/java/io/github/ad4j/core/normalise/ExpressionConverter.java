@@ -393,7 +393,12 @@ public final class ExpressionConverter {
     Callees.Callee callee =
         callees
             .find(source, owner.getNameAsString(), scope, m.getNameAsString(), m.getArguments().size())
-            .orElseThrow(() -> Unsupported.at(source, m));
+            .orElseThrow(() -> error(m, "call of " + m.getNameAsString() + ", which ad4j cannot"
+                + " see: annotate " + m.getNameAsString() + " @Differentiable if its source is in"
+                + " this build, or declare its derivative with @Partial(of = \""
+                + (scope == null ? owner.getNameAsString() : scope) + "." + m.getNameAsString()
+                + "\", wrt = ...); a call whose arguments do not depend on the inputs needs"
+                + " neither, once its class is in the build"));
     if (callee.instance()) {
       throw error(m, "call of instance method " + callee.name() + ": calls of instance methods"
           + " are not supported yet; make " + callee.name() + " static, taking what it reads"

@@ -86,6 +86,15 @@ class CallsTest {
               return total;
             }
 
+            @Differentiable
+            static double recursiveByIf(double x, int n) {
+              if (n == 0) {
+                return x;
+              }
+              double inner = recursiveByIf(x * 1.1, n - 1);
+              return Math.sin(inner) + x;
+            }
+
             static double scale(int n) {
               return 1.0 / (1 + n);
             }
@@ -122,6 +131,12 @@ class CallsTest {
     double[] x = {1.0, -0.5, 2.0};
     GradientCheck.verify(CALLS, "layer", new String[] {"w"}, new int[] {0},
         List.<Object[]>of(new Object[] {w, x}));
+  }
+
+  @Test
+  void recursionRunsThePullbackRecursively() {
+    GradientCheck.verify(CALLS, "recursiveByIf", new String[] {"x"}, new int[] {0},
+        List.of(new Object[] {0.4, 3}, new Object[] {-1.1, 0}));
   }
 
   @Test
