@@ -275,7 +275,20 @@ class ControlFlowCorpusTest {
               return r * r;
               """,
               real(-2, 2),
-              real(-2, 2)));
+              real(-2, 2)),
+          m(
+                  "constantAssignedInOneBranch",
+                  "double x, double y",
+                  """
+                  if (y > 0) {
+                    x = 0.5;
+                  }
+                  return x * y + x;
+                  """,
+                  real(-2, 2),
+                  real(-2, 2))
+              .exact("x", v -> d(v, 1) > 0 ? 0.0 : d(v, 1) + 1)
+              .exact("y", v -> d(v, 1) > 0 ? 0.5 : d(v, 0)));
 
   static final Group RETURNS_AND_TERNARIES =
       group(
@@ -618,7 +631,23 @@ class ControlFlowCorpusTest {
               return x * k + x * x;
               """,
               real(-2, 2),
-              ints(0, 6)));
+              ints(0, 6)),
+          m(
+              "constantAssignedInsideLoop",
+              "double x, double y, int n",
+              """
+              double t = x * y;
+              for (int i = 0; i < n; i++) {
+                t = t * y + x;
+                if (i == 1) {
+                  t = 0.25 * i;
+                }
+              }
+              return t * x + t;
+              """,
+              real(-2, 2),
+              real(-1, 1),
+              ints(0, 4)));
 
   static final Group JUMPS =
       group(
@@ -912,87 +941,6 @@ class ControlFlowCorpusTest {
               vec(7, -1, 1),
               real(-2, 2)),
           m(
-              "writeIntoInputArray",
-              "double[] a, double x",
-              """
-              for (int i = 0; i < a.length; i++) {
-                a[i] = a[i] * a[i] + x;
-              }
-              return a[0] + a[a.length - 1] * x;
-              """,
-              vec(3, -2, 2),
-              real(-2, 2)),
-          m(
-              "prefixSumInPlace",
-              "double[] a",
-              """
-              for (int i = 1; i < a.length; i++) {
-                a[i] += a[i - 1];
-              }
-              return a[a.length - 1] * a[0] + a[1];
-              """,
-              vec(4, -2, 2)),
-          m(
-              "readInputElementBeforeOverwritingIt",
-              "double[] a, double x",
-              """
-              double first = a[0];
-              a[0] = x * x;
-              double s = 0;
-              for (double v : a) {
-                s += v * first;
-              }
-              return s;
-              """,
-              vec(3, -2, 2),
-              real(-2, 2)),
-          m(
-              "swapElements",
-              "double[] a",
-              """
-              double tmp = a[0];
-              a[0] = a[1];
-              a[1] = tmp;
-              return a[0] * 2 + a[1] * a[1];
-              """,
-              vec(2, -2, 2)),
-          m(
-              "reverseInPlace",
-              "double[] a",
-              """
-              for (int i = 0, j = a.length - 1; i < j; i++, j--) {
-                double t = a[i];
-                a[i] = a[j];
-                a[j] = t;
-              }
-              double s = 0;
-              for (int i = 0; i < a.length; i++) {
-                s += a[i] * a[i] * (i + 1);
-              }
-              return s;
-              """,
-              vec(5, -2, 2)),
-          m(
-              "bubbleSortThenWeigh",
-              "double[] a",
-              """
-              for (int i = 0; i < a.length; i++) {
-                for (int j = 0; j + 1 < a.length - i; j++) {
-                  if (a[j] > a[j + 1]) {
-                    double t = a[j];
-                    a[j] = a[j + 1];
-                    a[j + 1] = t;
-                  }
-                }
-              }
-              double s = 0;
-              for (int i = 0; i < a.length; i++) {
-                s += a[i] * a[i] * (i + 1);
-              }
-              return s;
-              """,
-              vec(5, -2, 2)),
-          m(
               "lengthOfALocalArray",
               "double[] a, double x",
               """
@@ -1080,6 +1028,106 @@ class ControlFlowCorpusTest {
               """,
               vec(5, -2, 2)),
           m(
+                  "floatArrayAndFloatScalar",
+                  "float[] a, float x",
+                  """
+                  double s = 0;
+                  for (float v : a) {
+                    s += (double) v * v * x;
+                  }
+                  return s + Math.sin(x);
+                  """)
+              .points(
+                  r ->
+                      new Object[] {
+                        floats(vector(r, 3, -1.5, 1.5)), (float) uniform(r, -1.5, 1.5)
+                      }));
+
+  static final Group IN_PLACE =
+      group(
+          "InPlace",
+          m(
+              "writeIntoInputArray",
+              "double[] a, double x",
+              """
+              for (int i = 0; i < a.length; i++) {
+                a[i] = a[i] * a[i] + x;
+              }
+              return a[0] + a[a.length - 1] * x;
+              """,
+              vec(3, -2, 2),
+              real(-2, 2)),
+          m(
+              "prefixSumInPlace",
+              "double[] a",
+              """
+              for (int i = 1; i < a.length; i++) {
+                a[i] += a[i - 1];
+              }
+              return a[a.length - 1] * a[0] + a[1];
+              """,
+              vec(4, -2, 2)),
+          m(
+              "readInputElementBeforeOverwritingIt",
+              "double[] a, double x",
+              """
+              double first = a[0];
+              a[0] = x * x;
+              double s = 0;
+              for (double v : a) {
+                s += v * first;
+              }
+              return s;
+              """,
+              vec(3, -2, 2),
+              real(-2, 2)),
+          m(
+              "swapElements",
+              "double[] a",
+              """
+              double tmp = a[0];
+              a[0] = a[1];
+              a[1] = tmp;
+              return a[0] * 2 + a[1] * a[1];
+              """,
+              vec(2, -2, 2)),
+          m(
+              "reverseInPlace",
+              "double[] a",
+              """
+              for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+                double t = a[i];
+                a[i] = a[j];
+                a[j] = t;
+              }
+              double s = 0;
+              for (int i = 0; i < a.length; i++) {
+                s += a[i] * a[i] * (i + 1);
+              }
+              return s;
+              """,
+              vec(5, -2, 2)),
+          m(
+              "bubbleSortThenWeigh",
+              "double[] a",
+              """
+              for (int i = 0; i < a.length; i++) {
+                for (int j = 0; j + 1 < a.length - i; j++) {
+                  if (a[j] > a[j + 1]) {
+                    double t = a[j];
+                    a[j] = a[j + 1];
+                    a[j + 1] = t;
+                  }
+                }
+              }
+              double s = 0;
+              for (int i = 0; i < a.length; i++) {
+                s += a[i] * a[i] * (i + 1);
+              }
+              return s;
+              """,
+              vec(5, -2, 2)),
+          m(
               "recurrenceWritesTheNextElement",
               "double[] a, double x",
               """
@@ -1089,7 +1137,42 @@ class ControlFlowCorpusTest {
               return a[a.length - 1];
               """,
               vec(5, -2, 2),
-              real(-1, 1)));
+              real(-1, 1)),
+          m(
+                  "sameElementThroughTwoIndices",
+                  "double[] a, int i, int j",
+                  """
+                  a[i] = a[j] * a[j] + a[i];
+                  a[j] += a[i] * 0.5;
+                  return a[i] * a[j] + a[0];
+                  """)
+              .points(
+                  r -> {
+                    int i = r.nextInt(3);
+                    return new Object[] {vector(r, 3, -1.5, 1.5), i, i};
+                  }),
+          m(
+                  "twoIndicesMaybeNamingOneElement",
+                  "double[] a, int i, int j",
+                  """
+                  a[i] = Math.sin(a[j]) + a[i] * a[j];
+                  a[j] -= a[i] * a[(i + j) % a.length];
+                  return a[i] * a[j] + a[1];
+                  """)
+              .points(r -> new Object[] {vector(r, 3, -1.5, 1.5), r.nextInt(3), r.nextInt(3)}),
+          m(
+              "elementUpdatedFromItsNeighbourInALoop",
+              "double[] a, double x",
+              """
+              for (int k = 0; k < 3 * a.length; k++) {
+                int i = k % a.length;
+                int j = (k * 2) % a.length;
+                a[i] = 0.5 * a[j] + Math.tanh(a[i] * x);
+              }
+              return a[0] + a[a.length - 1];
+              """,
+              vec(3, -1.5, 1.5),
+              real(-1.5, 1.5)));
 
   static final Group MATRICES =
       group(
@@ -1457,7 +1540,8 @@ class ControlFlowCorpusTest {
               ints(0, 8)));
 
   static final List<Group> GROUPS =
-      List.of(BRANCHES, RETURNS_AND_TERNARIES, LOOPS, JUMPS, ARRAYS, MATRICES, APPLICATIONS);
+      List.of(
+          BRANCHES, RETURNS_AND_TERNARIES, LOOPS, JUMPS, ARRAYS, IN_PLACE, MATRICES, APPLICATIONS);
 
   // ---------------------------------------------------------------------------------------------
   // The tests
@@ -1731,6 +1815,14 @@ class ControlFlowCorpusTest {
       m[i] = vector(r, cols, lo, hi);
     }
     return m;
+  }
+
+  static float[] floats(double[] v) {
+    float[] f = new float[v.length];
+    for (int k = 0; k < v.length; k++) {
+      f[k] = (float) v[k];
+    }
+    return f;
   }
 
   static int[] intVector(Random r, int length, int lo, int hi) {

@@ -31,9 +31,12 @@ import java.util.Random;
  *   <li><b>Indices.</b> An array is indexed by a loop index whose bound is that array's length,
  *       by a non-negative int modulo its length, by 0, or by {@code length - 1}; arrays are never
  *       empty and matrices are rectangular.
- *   <li><b>The supported subset.</b> Arrays are created at the top level of the method, not
- *       inside a loop or branch nor after an early {@code return}, and a matrix is not written inside an enhanced {@code for} over
- *       its rows (the row would alias what is written): ad4j refuses both, with a message.
+ *   <li><b>The supported subset.</b> A matrix is not written inside an enhanced {@code for}
+ *       over its rows (the row would alias what is written): ad4j refuses that, with a message.
+ *   <li><b>Bug-prone patterns, on purpose.</b> Now and then a variable is assigned a value that
+ *       does not depend on the inputs (its adjoint must be reset), and an element is assigned
+ *       from another element of the same array under another index (which may be the same
+ *       element at run time).
  *   <li><b>javac.</b> Every local is initialised where it is declared, names are never reused,
  *       and {@code break}, {@code continue} and early {@code return} only appear alone in the body
  *       of an {@code if}, so nothing is unreachable.
@@ -136,7 +139,6 @@ final class ProgramGenerator {
   private int fresh;
   private int indent;
   private int statements;
-  private boolean returnedEarly;
 
   private ProgramGenerator(Random r, Level level) {
     this.r = r;
@@ -293,7 +295,7 @@ final class ProgramGenerator {
     double earlyReturn = at(Level.BRANCHES) ? 0.4 : 0;
     double element = arrays && (!visible(Kind.ARRAY, true).isEmpty()
         || !visible(Kind.MATRIX, true).isEmpty()) ? 3 : 0;
-    double newArray = arrays && depth == 0 && !returnedEarly ? 1.2 : 0;
+    double newArray = arrays && depth < 2 ? 1.0 : 0;
     double total = declare + assign + branch + loop + jump + earlyReturn + element + newArray;
     double u = r.nextDouble() * total;
     if ((u -= declare) < 0) {
@@ -311,14 +313,24 @@ final class ProgramGenerator {
     } else if ((u -= jump) < 0) {
       jump(depth);
     } else if ((u -= earlyReturn) < 0) {
-      returnedEarly = true;
       line("if (" + condition() + ") {");
       indent++;
       line("return " + expression(2) + ";");
       indent--;
       line("}");
     } else if ((u -= element) < 0) {
-      assign(elementPlace(true));
+      String[] places = elementPlaces();
+      if (r.nextDouble() < 0.4) {
+        // the value reads another element of the same array, which may be the same element
+        if (r.nextBoolean()) {
+          line(places[0] + " = 0.5 * " + places[1] + " + 0.5 * " + squashed(2) + ";");
+        } else {
+          line(places[0] + " = " + pick(SQUASH) + "(" + places[1] + " * " + factor(1) + " + "
+              + places[0] + ");");
+        }
+      } else {
+        assign(places[0]);
+      }
     } else {
       newArray();
     }
@@ -326,6 +338,11 @@ final class ProgramGenerator {
 
   /** One of the assignment forms that keep |v| within 2. */
   private void assign(String v) {
+    if (r.nextDouble() < 0.08) {
+      // a value that does not depend on the inputs: the adjoint of v must be reset
+      line(v + " = " + inactive() + ";");
+      return;
+    }
     switch (r.nextInt(8)) {
       case 0:
       case 1:
@@ -544,15 +561,31 @@ final class ProgramGenerator {
 
   /** An element of a visible array or matrix: {@code a[i]}, {@code m[i][j]}. */
   private String elementPlace(boolean assignable) {
+    return elementPlaces(assignable)[0];
+  }
+
+  /** Two elements, independently indexed, of one assignable array or matrix. */
+  private String[] elementPlaces() {
+    return elementPlaces(true);
+  }
+
+  private String[] elementPlaces(boolean assignable) {
     List<Var> arrays = visible(Kind.ARRAY, assignable);
     List<Var> matrices = visible(Kind.MATRIX, assignable);
+    String[] places = new String[2];
     if (!matrices.isEmpty() && (arrays.isEmpty() || r.nextDouble() < 0.35)) {
       Var m = pick(matrices);
-      return m.name() + "[" + index(m.name() + ".length", m.length()) + "]["
-          + index(m.name() + "[0].length", m.columns()) + "]";
+      for (int k = 0; k < 2; k++) {
+        places[k] = m.name() + "[" + index(m.name() + ".length", m.length()) + "]["
+            + index(m.name() + "[0].length", m.columns()) + "]";
+      }
+      return places;
     }
     Var a = pick(arrays);
-    return a.name() + "[" + index(a.name() + ".length", a.length()) + "]";
+    for (int k = 0; k < 2; k++) {
+      places[k] = a.name() + "[" + index(a.name() + ".length", a.length()) + "]";
+    }
+    return places;
   }
 
   /**
@@ -588,6 +621,15 @@ final class ProgramGenerator {
   }
 
   // ---- expressions ----
+
+  /** A value that does not depend on the inputs, within ±2: a constant or a function of ints. */
+  private String inactive() {
+    List<Var> ints = visible(Kind.INT, false);
+    if (ints.isEmpty() || r.nextBoolean()) {
+      return r.nextBoolean() ? pick(CONSTANTS) : pick(SQUASH) + "(" + pick(CONSTANTS) + ")";
+    }
+    return pick(SQUASH) + "(0.25 * " + pick(ints).name() + ")";
+  }
 
   /** A squashed expression: within ±1.58. */
   private String squashed(int depth) {

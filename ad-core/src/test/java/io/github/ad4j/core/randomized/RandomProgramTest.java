@@ -71,6 +71,11 @@ class RandomProgramTest {
   Stream<DynamicNode> randomProgramsMatchFiniteDifferencesInEveryForm() {
     List<DynamicNode> nodes = new ArrayList<>();
     long start = System.nanoTime();
+    for (AtomicInteger counter :
+        List.of(generated, clean, failed, unchecked, pointsChecked, pointsSkippedBranch,
+            pointsSkippedSteep, pointsSkippedOther)) {
+      counter.set(0); // the summary is of this run only, not of other classes calling check
+    }
     if (ONLY != null) {
       String[] parts = ONLY.split(":");
       Program p =
@@ -188,12 +193,20 @@ class RandomProgramTest {
     int skipped = pointsSkippedBranch.get() + pointsSkippedSteep.get() + pointsSkippedOther.get();
     String report =
         String.format(
-            "random programs (seed %d): %d run, %d checked clean at %d points, %d failed,"
+            "random programs (%s): %d run, %d checked clean at %d points, %d failed,"
                 + " %d without a safe point; points skipped: %d (%d a branch decision changes"
                 + " within the stencil, %d finite differences inconsistent, %d other); %.1f s",
-            SEED, generated.get(), clean.get(), pointsChecked.get(), failed.get(),
-            unchecked.get(), skipped, pointsSkippedBranch.get(), pointsSkippedSteep.get(),
-            pointsSkippedOther.get(), seconds);
+            ONLY != null ? "program " + ONLY : "seed " + SEED,
+            generated.get(),
+            clean.get(),
+            pointsChecked.get(),
+            failed.get(),
+            unchecked.get(),
+            skipped,
+            pointsSkippedBranch.get(),
+            pointsSkippedSteep.get(),
+            pointsSkippedOther.get(),
+            seconds);
     System.out.println(report);
     assertThat(unchecked.get())
         .as("programs without a point safe for finite differences: %s", report)

@@ -310,7 +310,9 @@ public final class BranchTrace {
      * evaluation of the finite-difference stencil of some cell, at the standard step or at
      * {@link #FINE_STEP}, takes other branches than the point; or the derivatives at the two
      * steps differ by more than {@code consistency} relative to max(1, |derivative|, |value|)
-     * (the method varies too fast at the scale of the step for the oracle to be accurate).
+     * (the method varies too fast at the scale of the step for the oracle to be accurate; for a
+     * float cell, whose rounding spoils finite differences anyway, by more than a tenth of
+     * {@link GradientCheck#FLOAT_FD_TOLERANCE}).
      */
     public String safety(String name, Object[] point, int[] wrtIndex, double consistency) {
       Run base = run(name, point);
@@ -342,7 +344,11 @@ public final class BranchTrace {
             return reason[0];
           }
           double scale = Math.max(1, Math.max(Math.abs(d[1]), Math.abs(base.value())));
-          if (!(Math.abs(d[0] - d[1]) <= consistency * scale)) {
+          double tolerance =
+              Arguments.isFloat(point[index])
+                  ? Math.max(consistency, GradientCheck.FLOAT_FD_TOLERANCE / 10)
+                  : consistency;
+          if (!(Math.abs(d[0] - d[1]) <= tolerance * scale)) {
             return "finite differences at two steps disagree for argument " + index
                 + Arguments.path(cell) + ": " + d[0] + " vs " + d[1];
           }

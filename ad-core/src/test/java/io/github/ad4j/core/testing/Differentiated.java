@@ -114,7 +114,7 @@ public final class Differentiated {
           return method.invoke(null, args);
         }
       }
-      throw new AssertionError("no method " + owner + "." + name + Arrays.toString(args));
+      throw new AssertionError("no method " + owner + "." + name + Arrays.deepToString(args));
     } catch (ClassNotFoundException | IllegalAccessException e) {
       throw new AssertionError(e);
     } catch (InvocationTargetException e) {
