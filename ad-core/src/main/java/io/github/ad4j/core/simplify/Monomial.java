@@ -46,19 +46,36 @@ final class Monomial {
       Expr.Binary b = (Expr.Binary) e;
       Monomial left = of(b.left(), simplifier);
       if (b.op() == BinaryOp.MULTIPLY) {
-        return left.times(of(b.right(), simplifier));
+        Monomial product = left.times(of(b.right(), simplifier));
+        List<Expr> factors = new ArrayList<>(product.factors);
+        List<Expr> divisors = new ArrayList<>(product.divisors);
+        cancel(factors, divisors);
+        return new Monomial(product.coefficient, product.divisor, factors, divisors);
       }
+      // a / (c * f / (d * g)) is (a * d * g) / (c * f): dividing by a quotient multiplies by
+      // its inverse, and equal factors above and below then cancel
       Monomial right = of(b.right(), simplifier);
-      if (right.divisors.isEmpty() && right.divisor == 1) {
-        List<Expr> divisors = new ArrayList<>(left.divisors);
-        divisors.addAll(right.factors);
-        return new Monomial(left.coefficient, left.divisor * right.coefficient, left.factors, divisors);
-      }
+      List<Expr> factors = new ArrayList<>(left.factors);
+      factors.addAll(right.divisors);
       List<Expr> divisors = new ArrayList<>(left.divisors);
-      divisors.add(b.right());
-      return new Monomial(left.coefficient, left.divisor, left.factors, divisors);
+      divisors.addAll(right.factors);
+      cancel(factors, divisors);
+      return new Monomial(
+          left.coefficient * right.divisor, left.divisor * right.coefficient, factors, divisors);
     }
     return new Monomial(1, 1, List.of(e), List.of());
+  }
+
+  /** Removes each factor that also divides, once per pair: {@code x * y / y} is {@code x}. */
+  private static void cancel(List<Expr> factors, List<Expr> divisors) {
+    for (int i = 0; i < factors.size(); i++) {
+      int j = divisors.indexOf(factors.get(i));
+      if (j >= 0) {
+        factors.remove(i);
+        divisors.remove(j);
+        i--;
+      }
+    }
   }
 
   double coefficient() {
