@@ -268,7 +268,7 @@ class DiagnosticsTest {
   }
 
   @Test
-  void callOfAnInstanceMethod() {
+  void callOfAnInstanceMethodThatIsNotDifferentiable() {
     assertRejected(
         "Instance",
         """
@@ -294,7 +294,7 @@ class DiagnosticsTest {
         """,
         13,
         12,
-        "call of instance method helper",
+        "call to helper, which is not @Differentiable",
         VALID_JAVA);
   }
 

@@ -386,7 +386,8 @@ public final class ExpressionConverter {
   }
 
   /** A call of a static method of the build: another {@code @Differentiable} method, or data. */
-  private Expr userCall(MethodCallExpr m, String scope) {
+  private Expr userCall(MethodCallExpr m, String written) {
+    String scope = "this".equals(written) ? null : written;
     if (owner == null) {
       throw Unsupported.at(source, m);
     }
@@ -399,10 +400,11 @@ public final class ExpressionConverter {
                 + (scope == null ? owner.getNameAsString() : scope) + "." + m.getNameAsString()
                 + "\", wrt = ...); a call whose arguments do not depend on the inputs needs"
                 + " neither, once its class is in the build"));
-    if (callee.instance()) {
-      throw error(m, "call of instance method " + callee.name() + ": calls of instance methods"
-          + " are not supported yet; make " + callee.name() + " static, taking what it reads"
-          + " from fields as parameters");
+    if (callee.instance() && (self == null || !callee.className().equals(owner.getNameAsString()))) {
+      throw error(m, "call of instance method " + callee.name() + " from "
+          + (self == null ? "a static method" : "another class") + ": an instance method can"
+          + " be called only from an instance method of its own class; make " + callee.name()
+          + " static, taking what it reads from fields as parameters");
     }
     if (callee.isPrivate()) {
       throw error(m, "call to private method " + callee.name() + ": the generated class cannot"
@@ -413,8 +415,9 @@ public final class ExpressionConverter {
       args.add(convert(arg));
     }
     String pkg = source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-    Expr.Call call =
-        new Expr.Call(callee.classReference(pkg), callee.name(), args, callee.returnType());
+    // an instance method is called on the instance the generated methods receive
+    String target = callee.instance() ? self : callee.classReference(pkg);
+    Expr.Call call = new Expr.Call(target, callee.name(), args, callee.returnType());
     resolved.put(key(call), callee);
     callSites.putIfAbsent(key(call), source.origin(m));
     return call;

@@ -800,7 +800,11 @@ public final class ReverseTransformer {
           + " into its array parameters: such calls cannot be differentiated yet; copy the array"
           + " in the caller, or return the value");
     }
-    List<Expr> args = new ArrayList<>(call.args());
+    List<Expr> args = new ArrayList<>();
+    if (callee.instance()) {
+      args.add(new Expr.Var(procedure.receiver())); // the pullback takes the instance first
+    }
+    args.addAll(call.args());
     args.add(adjoint);
     List<Stmt> resets = new ArrayList<>();
     Map<Expr, List<Expr>> terms = new LinkedHashMap<>();

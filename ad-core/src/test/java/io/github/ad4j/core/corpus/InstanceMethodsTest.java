@@ -36,10 +36,15 @@ class InstanceMethodsTest {
             }
 
             @Differentiable
+            double forward(double spot, int i) {
+              return spot * Math.exp(this.curve[i] * (i + 1));
+            }
+
+            @Differentiable
             double price(double spot, double strike) {
               double total = 0;
               for (int i = 0; i < curve.length; i++) {
-                double forward = spot * Math.exp(this.curve[i] * (i + 1));
+                double forward = this.forward(spot, i);
                 total += Math.max(forward - strike, 0) * discount(curve[i], i + 1);
               }
               return total * vol;
@@ -69,6 +74,8 @@ class InstanceMethodsTest {
     }
     assertThat(PRICER.generatedSource())
         .contains("public static double dpricedspot(Pricer pricer, double spot, double strike)")
-        .contains("pricer.curve[i]");
+        .contains("pricer.curve[i]")
+        .contains("double forward = pricer.forward(spot, i);")
+        .contains("PricerGrad.forwardPullback(pricer, spot, i, ");
   }
 }
