@@ -88,7 +88,7 @@ public final class DerivativeGenerator {
       List<Diagnostic> diagnostics) {
     Map<TypeDeclaration<?>, List<DifferentiableMethod>> byClass = new LinkedHashMap<>();
     for (DifferentiableMethod method : DifferentiableMethod.findAll(source)) {
-      byClass.computeIfAbsent(topLevel(method.owner()), k -> new ArrayList<>()).add(method);
+      byClass.computeIfAbsent(ParsedSource.topLevelType(method.owner()), k -> new ArrayList<>()).add(method);
     }
     String packageName =
         source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
@@ -136,21 +136,6 @@ public final class DerivativeGenerator {
     Procedure procedure = Normaliser.normalise(method, signature, callees);
     Activity activity = Activity.of(procedure);
     return DerivativeForms.of(procedure, activity, rules);
-  }
-
-  private static TypeDeclaration<?> topLevel(TypeDeclaration<?> type) {
-    TypeDeclaration<?> top = type;
-    while (!top.isTopLevelType() && top.getParentNode().isPresent()) {
-      var parent = top.getParentNode().get().findAncestor(TypeDeclaration.class);
-      if (top.getParentNode().get() instanceof TypeDeclaration<?> direct) {
-        top = direct;
-      } else if (parent.isPresent()) {
-        top = parent.get();
-      } else {
-        break;
-      }
-    }
-    return top;
   }
 
   private static Diagnostic diagnostic(Origin origin, String message) {

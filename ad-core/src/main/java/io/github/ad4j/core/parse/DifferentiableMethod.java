@@ -39,8 +39,7 @@ public record DifferentiableMethod(
       for (AnnotationExpr annotation : method.getAnnotations()) {
         String name = annotation.getNameAsString();
         if (name.equals(QUALIFIED_NAME) || (name.equals(SIMPLE_NAME) && importsAd4j(source))) {
-          method
-              .findAncestor(TypeDeclaration.class)
+          ParsedSource.enclosingType(method)
               .ifPresent(owner -> found.add(new DifferentiableMethod(source, owner, method, annotation)));
         }
       }

@@ -31,6 +31,29 @@ public final class ParsedSource {
     return unit;
   }
 
+  /** The innermost type that declares {@code node}, if any. */
+  public static java.util.Optional<com.github.javaparser.ast.body.TypeDeclaration<?>> enclosingType(
+      Node node) {
+    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        return java.util.Optional.of(type);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The outermost type that declares {@code node}, or {@code node} itself if it is one. */
+  public static com.github.javaparser.ast.body.TypeDeclaration<?> topLevelType(
+      com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+    com.github.javaparser.ast.body.TypeDeclaration<?> top = type;
+    for (Node n = type.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof com.github.javaparser.ast.body.TypeDeclaration<?> outer) {
+        top = outer;
+      }
+    }
+    return top;
+  }
+
   /** Where {@code node} is, with its source text collapsed onto one line. */
   public Origin origin(Node node) {
     Position begin = node.getBegin().orElse(new Position(1, 1));

@@ -223,8 +223,8 @@ public final class RuleTable {
     String self = of.substring(0, dot) + "." + of.substring(dot + 1) + "/" + params.size();
     Expr expr =
         new ExpressionConverter(
-                source, method.findAncestor(com.github.javaparser.ast.body.TypeDeclaration.class)
-                    .orElse(null), variables, Callees.ruled(Set.of(self)))
+                source, ParsedSource.enclosingType(method).orElse(null), variables,
+                Callees.ruled(Set.of(self)))
             .convert(body.getExpression().orElseThrow());
     return new PartialRule(
         of.substring(0, dot), of.substring(dot + 1), params, params.indexOf(wrt), expr);
