@@ -563,7 +563,10 @@ class FoundByRandomProgramsTest {
     MethodBatch batch = MethodBatch.of("Found", members);
     return FOUND.stream()
         .map(p -> DynamicTest.dynamicTest(p.name() + " (seed " + p.seed() + ")",
-            () -> RandomProgramTest.check(batch, p)));
+            () ->
+                org.assertj.core.api.Assertions.assertThat(RandomProgramTest.check(batch, p))
+                    .as("%s was checked at a point safe for finite differences", p.name())
+                    .isTrue()));
   }
 
   private static int count;

@@ -144,7 +144,8 @@ class RandomProgramTest {
         + p.source();
   }
 
-  static void check(MethodBatch batch, Program p) {
+  /** Checks {@code p}; false when no point was safe for finite differences, so nothing was. */
+  static boolean check(MethodBatch batch, Program p) {
     generated.incrementAndGet();
     MethodBatch.Points chosen;
     try {
@@ -175,7 +176,7 @@ class RandomProgramTest {
     }
     if (chosen.points().isEmpty()) {
       unchecked.incrementAndGet();
-      return;
+      return false;
     }
     try {
       Differentiated d = batch.differentiated(p.name());
@@ -186,6 +187,7 @@ class RandomProgramTest {
     }
     clean.incrementAndGet();
     pointsChecked.addAndGet(chosen.points().size());
+    return true;
   }
 
   private static void summary(long start) {
