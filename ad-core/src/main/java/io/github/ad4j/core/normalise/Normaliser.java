@@ -147,10 +147,26 @@ public final class Normaliser {
     if (last instanceof Stmt.Block b) {
       return endsWithReturn(b.body());
     }
-    // a loop that only a return leaves: for (;;) or while (true)
+    // a loop that only a return leaves: for (;;) or while (true) with a return inside (one
+    // without never returns, and leaves nothing to differentiate)
     return last instanceof Stmt.Loop l
         && l.condition().equals(Expr.Literal.ofBoolean(true))
-        && l.kind() != Stmt.LoopKind.DO_WHILE;
+        && l.kind() != Stmt.LoopKind.DO_WHILE
+        && containsReturn(l.body());
+  }
+
+  private static boolean containsReturn(List<Stmt> block) {
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Return) {
+        return true;
+      }
+      for (List<Stmt> inner : io.github.ad4j.core.ir.Statements.blocks(s)) {
+        if (containsReturn(inner)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private List<Stmt> block(List<Statement> statements) {
@@ -209,7 +225,11 @@ public final class Normaliser {
       return;
     }
     if (statement instanceof ReturnStmt r) {
-      out.add(new Stmt.Return(converter.convert(r.getExpression().orElseThrow()), origin));
+      if (r.getExpression().isEmpty()) {
+        throw new NotDifferentiableException(origin, "return without a value: a"
+            + " @Differentiable method must return a double or float on every path");
+      }
+      out.add(new Stmt.Return(converter.convert(r.getExpression().get()), origin));
     } else if (statement instanceof ExpressionStmt e) {
       expressionStatement(e.getExpression(), origin, out);
     } else if (statement instanceof BlockStmt b) {
