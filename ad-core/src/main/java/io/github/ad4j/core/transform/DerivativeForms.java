@@ -72,9 +72,11 @@ public final class DerivativeForms {
     String seedName = new Names(taken).fresh("seed");
     taken.add(seedName);
 
-    Sweeps unit = ReverseTransformer.transform(procedure, activity, rules, new Names(taken), Expr.Literal.ofDouble(1));
+    // one transformation, seeded with the pullback's parameter; the other forms seed it with 1
     Sweeps seeded =
-        ReverseTransformer.transform(procedure, activity, rules, new Names(taken), new Expr.Var(seedName));
+        ReverseTransformer.transform(
+            procedure, activity, rules, new Names(taken), new Expr.Var(seedName));
+    Sweeps unit = seeded.withSeed(seedName, Expr.Literal.ofDouble(1));
 
     List<DerivativeMethod> methods = new ArrayList<>();
     for (Param p : procedure.wrt()) {

@@ -41,4 +41,11 @@ public record Sweeps(
     assigned = java.util.Set.copyOf(assigned);
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
   }
+
+  /** The same sweeps with the seed variable {@code seed} replaced by {@code value}. */
+  public Sweeps withSeed(String seed, Expr value) {
+    List<Stmt> seededBackward =
+        io.github.ad4j.core.ir.StmtRewriter.substitute(backward, Map.of(new Expr.Var(seed), value));
+    return new Sweeps(forward, seededBackward, result, adjoints, arrayAdjoints, assigned, variables);
+  }
 }
