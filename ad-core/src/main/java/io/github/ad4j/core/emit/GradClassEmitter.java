@@ -247,21 +247,15 @@ public final class GradClassEmitter {
   /** The private helpers the methods call: {@code push} per tape type, {@code zerosLike}. */
   private static List<MethodSpec> helpers(List<Emitted> methods) {
     Set<JType> tapes = new TreeSet<>(java.util.Comparator.comparing(JType::toString));
-    boolean zerosLike = false;
-    boolean deepCopy = false;
-    boolean toFloats = false;
+    Set<String> used = new TreeSet<>();
     for (Emitted m : methods) {
       List<Expr.Call> calls = new ArrayList<>();
       ownCalls(m.body(), calls);
       for (Expr.Call call : calls) {
         if (call.name().equals("push")) {
           tapes.add(call.type());
-        } else if (call.name().equals("zerosLike")) {
-          zerosLike = true;
-        } else if (call.name().equals("deepCopy")) {
-          deepCopy = true;
-        } else if (call.name().equals("toFloats")) {
-          toFloats = true;
+        } else {
+          used.add(call.name());
         }
       }
     }
@@ -284,51 +278,46 @@ public final class GradClassEmitter {
               .addStatement("return tape")
               .build());
     }
-    if (zerosLike) {
-      TypeName matrix = typeName(new JType(JType.Primitive.DOUBLE, 2));
+    TypeName vector = typeName(new JType(JType.Primitive.DOUBLE, 1));
+    TypeName matrix = typeName(new JType(JType.Primitive.DOUBLE, 2));
+    if (used.contains("zerosLike")) {
       helpers.add(
-          MethodSpec.methodBuilder("zerosLike")
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .addJavadoc("A new array of zeros with the shape of {@code a}, rows of any length.\n")
-              .returns(matrix)
-              .addParameter(matrix, "a")
-              .addStatement("double[][] zeros = new double[a.length][]")
-              .beginControlFlow("for (int i = 0; i < a.length; i++)")
-              .addStatement("zeros[i] = new double[a[i].length]")
-              .endControlFlow()
-              .addStatement("return zeros")
-              .build());
+          rowByRow(
+              "zerosLike", "A new array of zeros with the shape of {@code a}, rows of any length.",
+              matrix, matrix, "double[][] b = new double[a.length][]",
+              "b[i] = new double[a[i].length]"));
     }
-    if (deepCopy) {
-      TypeName matrix = typeName(new JType(JType.Primitive.DOUBLE, 2));
+    if (used.contains("deepCopy")) {
       helpers.add(
-          MethodSpec.methodBuilder("deepCopy")
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .addJavadoc("A copy of {@code a}, row by row.\n")
-              .returns(matrix)
-              .addParameter(matrix, "a")
-              .addStatement("double[][] copy = new double[a.length][]")
-              .beginControlFlow("for (int i = 0; i < a.length; i++)")
-              .addStatement("copy[i] = a[i].clone()")
-              .endControlFlow()
-              .addStatement("return copy")
-              .build());
+          rowByRow(
+              "deepCopy", "A copy of {@code a}, row by row.", matrix, matrix,
+              "double[][] b = new double[a.length][]", "b[i] = a[i].clone()"));
     }
-    if (toFloats) {
+    if (used.contains("toFloats")) {
       helpers.add(
-          MethodSpec.methodBuilder("toFloats")
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .addJavadoc("The partials of a {@code float[]} parameter, computed in double.\n")
-              .returns(typeName(new JType(JType.Primitive.FLOAT, 1)))
-              .addParameter(typeName(new JType(JType.Primitive.DOUBLE, 1)), "a")
-              .addStatement("float[] floats = new float[a.length]")
-              .beginControlFlow("for (int i = 0; i < a.length; i++)")
-              .addStatement("floats[i] = (float) a[i]")
-              .endControlFlow()
-              .addStatement("return floats")
-              .build());
+          rowByRow(
+              "toFloats", "The partials of a {@code float[]} parameter, computed in double.",
+              typeName(new JType(JType.Primitive.FLOAT, 1)), vector,
+              "float[] b = new float[a.length]", "b[i] = (float) a[i]"));
     }
     return helpers;
+  }
+
+  /** {@code B name(A a) { <create b>; for (int i = 0; i < a.length; i++) <element>; return b; }}. */
+  private static MethodSpec rowByRow(
+      String name, String javadoc, TypeName returns, TypeName takes, String create,
+      String element) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("$L\n", javadoc)
+        .returns(returns)
+        .addParameter(takes, "a")
+        .addStatement(create)
+        .beginControlFlow("for (int i = 0; i < a.length; i++)")
+        .addStatement(element)
+        .endControlFlow()
+        .addStatement("return b")
+        .build();
   }
 
   private static void ownCalls(List<Stmt> stmts, List<Expr.Call> into) {
@@ -339,6 +328,8 @@ public final class GradClassEmitter {
         ownCalls(a.value(), into);
       } else if (s instanceof Stmt.Return r) {
         ownCalls(r.value(), into);
+      } else if (s instanceof Stmt.Eval e) {
+        ownCalls(e.call(), into);
       } else if (s instanceof Stmt.If i) {
         ownCalls(i.then(), into);
         ownCalls(i.otherwise(), into);

@@ -140,6 +140,65 @@ class CallsTest {
   }
 
   @Test
+  void anArgumentOfDataStillGetsTheAccumulatorTheCalleeExpects() throws Exception {
+    // Matrices.frobenius is differentiated for m too; data carries no derivative, so the caller
+    // passes a throwaway array of data's shape, zerosLike(data): a helper NormsGrad must declare
+    // although nothing else in it needs one
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(
+        "p/Matrices.java",
+        """
+        package p;
+
+        import io.github.ad4j.Differentiable;
+
+        class Matrices {
+          @Differentiable
+          static double frobenius(double[][] m, double s) {
+            double total = 0;
+            for (double[] row : m) {
+              for (double v : row) {
+                total += v * v * s;
+              }
+            }
+            return total;
+          }
+        }
+        """);
+    sources.put(
+        "p/Norms.java",
+        """
+        package p;
+
+        import io.github.ad4j.Differentiable;
+
+        class Norms {
+          @Differentiable(wrt = "x")
+          static double scaledNorm(double x, double[][] data) {
+            return Matrices.frobenius(data, x * x);
+          }
+        }
+        """);
+    List<SourceFile> files =
+        sources.entrySet().stream().map(e -> new SourceFile(e.getKey(), e.getValue())).toList();
+    GenerationResult result = DerivativeGenerator.create().generate(files);
+    assertThat(result.diagnostics()).isEmpty();
+    Map<String, String> all = new LinkedHashMap<>(sources);
+    for (GeneratedFile f : result.files()) {
+      all.put(f.relativePath(), f.content());
+    }
+    ClassLoader loader = InMemoryCompiler.compile(all);
+    Method derivative =
+        loader.loadClass("p.NormsGrad").getDeclaredMethod("dscaledNormdx", double.class, double[][].class);
+    double[][] data = {{1.0, -2.0}, {0.5, 3.0, 1.5}};
+    double squares = 1 + 4 + 0.25 + 9 + 2.25;
+    for (double x : new double[] {0.7, -1.2}) {
+      assertThat((double) derivative.invoke(null, x, data))
+          .isCloseTo(2 * x * squares, org.assertj.core.api.Assertions.within(1e-12));
+    }
+  }
+
+  @Test
   void aMethodOfDataIsAPlainCall() {
     GradientCheck.verify(CALLS, "withData", new String[] {"x"}, new int[] {0},
         List.of(new Object[] {0.7, 3}, new Object[] {-2.0, 0}));
