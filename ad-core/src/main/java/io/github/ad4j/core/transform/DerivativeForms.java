@@ -86,7 +86,38 @@ public final class DerivativeForms {
     methods.add(recordForm(record, unit));
     methods.add(accumulatingForm(accumulators, seedName));
     methods.add(pullback(accumulators, seedName, seeded));
+    methods.add(pushforward());
     return new Forms(record, methods);
+  }
+
+  private DerivativeMethod pushforward() {
+    ForwardTransformer.Tangents tangents =
+        ForwardTransformer.transform(
+            procedure, activity, rules, new Names(procedure.variables().keySet()));
+    List<Param> params = new ArrayList<>(procedure.params());
+    params.addAll(tangents.tangentParams());
+    Map<String, JType> variables = new LinkedHashMap<>(tangents.variables());
+    StringBuilder sum = new StringBuilder();
+    for (int i = 0; i < procedure.wrt().size(); i++) {
+      Param p = procedure.wrt().get(i);
+      sum.append(i == 0 ? "" : " + ").append("∂").append(procedure.name()).append("/∂")
+          .append(p.name()).append(" · ")
+          .append(tangents.tangentParams().get(i).name());
+    }
+    return new DerivativeMethod(
+        pushforwardName(),
+        "The pushforward of " + link + ": the directional derivative {@code " + sum + "} in"
+            + " the direction of the tangents, one per parameter and of its shape (the"
+            + " Jacobian-vector product a caller's own forward sweep needs). One sweep, nothing"
+            + " taped.",
+        JType.DOUBLE,
+        null,
+        params,
+        List.of(),
+        tangents.body(),
+        List.of(new Stmt.Return(tangents.tangent(), null)),
+        variables,
+        receiver());
   }
 
   private DerivativeMethod partial(Param p, Sweeps sweeps) {
@@ -273,6 +304,10 @@ public final class DerivativeForms {
 
   private String pullbackName() {
     return procedure.name() + "Pullback";
+  }
+
+  private String pushforwardName() {
+    return procedure.name() + "Pushforward";
   }
 
   private String recordName() {
