@@ -135,7 +135,10 @@ public final class DerivativeGenerator {
     MethodChecker.Signature signature = MethodChecker.check(method, earlier);
     Procedure procedure = Normaliser.normalise(method, signature, callees);
     Activity activity = Activity.of(procedure);
-    return DerivativeForms.of(procedure, activity, rules);
+    boolean secondOrder = method.declaration().getAnnotationByName("Hessian").isPresent();
+    // second derivatives differentiate the pushforward again, as simplified for output
+    return DerivativeForms.of(
+        procedure, activity, rules, secondOrder ? BodySimplifier::simplify : null);
   }
 
   private static Diagnostic diagnostic(Origin origin, String message) {

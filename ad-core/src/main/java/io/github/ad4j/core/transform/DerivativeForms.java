@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -50,16 +51,29 @@ public final class DerivativeForms {
   private final RuleTable rules;
   private final String link;
 
-  private DerivativeForms(Procedure procedure, Activity activity, RuleTable rules) {
+  private final Function<DerivativeMethod, List<Stmt>> simplifier;
+
+  private DerivativeForms(
+      Procedure procedure, Activity activity, RuleTable rules,
+      Function<DerivativeMethod, List<Stmt>> simplifier) {
     this.procedure = procedure;
     this.activity = activity;
     this.rules = rules;
+    this.simplifier = simplifier;
     this.link = "{@link " + procedure.className() + "#" + procedure.signature() + "}";
   }
 
-  /** Builds every form of {@code procedure}. */
-  public static Forms of(Procedure procedure, Activity activity, RuleTable rules) {
-    return new DerivativeForms(procedure, activity, rules).build();
+  /**
+   * Builds every form of {@code procedure}.
+   *
+   * @param secondOrder for a method that asks for second derivatives ({@code @Hessian}), the
+   *     simplifier, which turns the pushforward into the final code that is differentiated again;
+   *     null for one that does not
+   */
+  public static Forms of(
+      Procedure procedure, Activity activity, RuleTable rules,
+      Function<DerivativeMethod, List<Stmt>> secondOrder) {
+    return new DerivativeForms(procedure, activity, rules, secondOrder).build();
   }
 
   private Forms build() {
@@ -86,14 +100,21 @@ public final class DerivativeForms {
     methods.add(recordForm(record, unit));
     methods.add(accumulatingForm(accumulators, seedName));
     methods.add(pullback(accumulators, seedName, seeded));
-    methods.add(pushforward());
-    return new Forms(record, methods);
-  }
-
-  private DerivativeMethod pushforward() {
     ForwardTransformer.Tangents tangents =
         ForwardTransformer.transform(
             procedure, activity, rules, new Names(procedure.variables().keySet()));
+    DerivativeMethod pushforward = pushforward(tangents);
+    methods.add(pushforward);
+    if (simplifier != null) {
+      List<Param> tangentParams = tangents.tangentParams();
+      methods.addAll(
+          SecondOrderForms.of(
+              procedure, pushforward, simplifier.apply(pushforward), tangentParams, rules, this));
+    }
+    return new Forms(record, methods);
+  }
+
+  private DerivativeMethod pushforward(ForwardTransformer.Tangents tangents) {
     List<Param> params = new ArrayList<>(procedure.params());
     params.addAll(tangents.tangentParams());
     Map<String, JType> variables = new LinkedHashMap<>(tangents.variables());
@@ -199,8 +220,32 @@ public final class DerivativeForms {
   }
 
   private DerivativeMethod pullback(List<String> accumulators, String seedName, Sweeps sweeps) {
-    List<Param> params = new ArrayList<>(procedure.params());
-    params.add(new Param(JType.DOUBLE, seedName));
+    List<Param> leading = new ArrayList<>(procedure.params());
+    leading.add(new Param(JType.DOUBLE, seedName));
+    return accumulating(
+        pullbackName(),
+        "The pullback of " + link + ": returns its value and adds {@code " + seedName
+            + "} times each partial derivative to the caller's array: "
+            + accumulationList(seedName + " · ") + ". With a seed that is the adjoint of the"
+            + " value, this is the vector-Jacobian product a caller's own backward sweep needs."
+            + " Allocates nothing; the arrays are not cleared first.",
+        procedure.returnType(),
+        leading,
+        accumulators,
+        sweeps);
+  }
+
+  /**
+   * A method that runs {@code sweeps}, adds the adjoint of each {@code wrt} parameter into the
+   * caller's accumulator of that name, and returns the value.
+   *
+   * @param returnType the type of the value {@code sweeps} compute
+   * @param leading the parameters before the accumulators
+   */
+  DerivativeMethod accumulating(
+      String name, String javadoc, JType returnType, List<Param> leading,
+      List<String> accumulators, Sweeps sweeps) {
+    List<Param> params = new ArrayList<>(leading);
     List<Stmt> tail = new ArrayList<>();
     Map<String, String> direct = new LinkedHashMap<>();
     List<String> loopVariables = new ArrayList<>();
@@ -237,13 +282,9 @@ public final class DerivativeForms {
     params.forEach(p -> variables.put(p.name(), p.type()));
     loopVariables.forEach(v -> variables.put(v, JType.INT));
     return new DerivativeMethod(
-        pullbackName(),
-        "The pullback of " + link + ": returns its value and adds {@code " + seedName
-            + "} times each partial derivative to the caller's array: "
-            + accumulationList(seedName + " · ") + ". With a seed that is the adjoint of the"
-            + " value, this is the vector-Jacobian product a caller's own backward sweep needs."
-            + " Allocates nothing; the arrays are not cleared first.",
-        procedure.returnType(),
+        name,
+        javadoc,
+        returnType,
         null,
         params,
         sweeps.forward(),
@@ -283,14 +324,14 @@ public final class DerivativeForms {
     return new Expr.Cast(p.type(), adjoint);
   }
 
-  private DerivativeMethod.Receiver receiver() {
+  DerivativeMethod.Receiver receiver() {
     return procedure.receiver() == null
         ? null
         : new DerivativeMethod.Receiver(procedure.className(), procedure.receiver());
   }
 
   /** A scalar's accumulator is a one-element array; an array's is an array of its shape. */
-  private static JType accumulatorType(Param p) {
+  static JType accumulatorType(Param p) {
     return p.type().dimensions() == 0 ? new JType(p.type().primitive(), 1) : p.type();
   }
 
@@ -306,13 +347,17 @@ public final class DerivativeForms {
     return procedure.name() + "Pullback";
   }
 
-  private String pushforwardName() {
+  String pushforwardName() {
     return procedure.name() + "Pushforward";
   }
 
   private String recordName() {
     String f = procedure.name();
     return Character.toUpperCase(f.charAt(0)) + f.substring(1) + "Gradient";
+  }
+
+  String link() {
+    return link;
   }
 
   private String arguments() {

@@ -93,13 +93,27 @@ public final class ForwardTransformer {
       if (p.type().dimensions() > 0 && written.contains(p.name())) {
         // the method writes into the array, and so its tangent into the tangent array: work on
         // a copy, so the caller's tangents are only read
-        Expr.Var tangentParam = new Expr.Var(tangentName(p.name()));
+        String given = tangentName(p.name());
+        String copy = names.fresh(given + "Copy");
         JType type = tangentType(p.type());
-        Expr copy =
-            type.dimensions() == 1
-                ? new Expr.Call(tangentParam.name(), "clone", List.of(), type)
-                : new Expr.Call("", "deepCopy", List.of(tangentParam), type);
-        body.add(new Stmt.Assign(tangentParam, AssignOp.SET, copy, null));
+        variables.put(copy, type);
+        tangentNames.put(p.name(), copy);
+        if (type.dimensions() == 1) {
+          // written out as a loop, inside the subset the second-order forms differentiate again
+          String i = names.fresh("i");
+          variables.put(i, JType.INT);
+          body.add(
+              new Stmt.Declare(
+                  type, copy,
+                  new Expr.NewArray(type, List.of(new Expr.ArrayLength(new Expr.Var(given)))),
+                  null));
+          body.add(Loops.elementwise(copy, AssignOp.SET, given, 1, List.of(i), false));
+        } else {
+          body.add(
+              new Stmt.Declare(
+                  type, copy, new Expr.Call("", "deepCopy", List.of(new Expr.Var(given)), type),
+                  null));
+        }
       }
     }
     for (Param p : procedure.params()) {
