@@ -99,7 +99,9 @@ public final class DerivativeGenerator {
       for (DifferentiableMethod method : entry.getValue()) {
         try {
           DerivativeForms.Forms forms = differentiate(method, earlier, rules, callees);
-          records.add(forms.record());
+          if (forms.record() != null) {
+            records.add(forms.record());
+          }
           for (DerivativeMethod m : forms.methods()) {
             emitted.add(new GradClassEmitter.Emitted(m, BodySimplifier.simplify(m)));
           }
@@ -137,8 +139,25 @@ public final class DerivativeGenerator {
     Activity activity = Activity.of(procedure);
     boolean secondOrder = method.declaration().getAnnotationByName("Hessian").isPresent();
     // second derivatives differentiate the pushforward again, as simplified for output
-    return DerivativeForms.of(
-        procedure, activity, rules, secondOrder ? BodySimplifier::simplify : null);
+    DerivativeForms.Options options =
+        new DerivativeForms.Options(
+            secondOrder ? BodySimplifier::simplify : null, jacobianMode(method));
+    return DerivativeForms.of(procedure, activity, rules, options);
+  }
+
+  /** The mode {@code @Jacobian(...)} names: the last identifier of its value, AUTO without one. */
+  private static DerivativeForms.JacobianMode jacobianMode(DifferentiableMethod method) {
+    return method.declaration().getAnnotationByName("Jacobian")
+        .flatMap(a -> a.isSingleMemberAnnotationExpr()
+            ? java.util.Optional.of(a.asSingleMemberAnnotationExpr().getMemberValue().toString())
+            : a.isNormalAnnotationExpr()
+                ? a.asNormalAnnotationExpr().getPairs().stream()
+                    .filter(p -> p.getNameAsString().equals("value"))
+                    .map(p -> p.getValue().toString())
+                    .findFirst()
+                : java.util.Optional.empty())
+        .map(value -> DerivativeForms.JacobianMode.valueOf(value.substring(value.lastIndexOf('.') + 1)))
+        .orElse(DerivativeForms.JacobianMode.AUTO);
   }
 
   private static Diagnostic diagnostic(Origin origin, String message) {

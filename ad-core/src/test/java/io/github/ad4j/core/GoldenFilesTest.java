@@ -33,7 +33,7 @@ class GoldenFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise", "Rosenbrock"})
+        "Regression", "Piecewise", "Rosenbrock", "Residuals"})
   void generatedSourceIsTheReviewedGoldenFile(String name) throws IOException {
     String generated = generate(name, resource(name + ".java")).content();
 
@@ -54,7 +54,7 @@ class GoldenFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise", "Rosenbrock"})
+        "Regression", "Piecewise", "Rosenbrock", "Residuals"})
   void goldenFileCompilesStrictlyWithItsInput(String name) {
     String input = resource(name + ".java");
     Map<String, String> sources = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ class GoldenFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise", "Rosenbrock"})
+        "Regression", "Piecewise", "Rosenbrock", "Residuals"})
   void goldenMethodsMatchFiniteDifferences(String name) {
     Differentiated d = Differentiated.of(name, resource(name + ".java"));
     switch (name) {
@@ -150,6 +150,19 @@ class GoldenFilesTest {
                   .isCloseTo(expected[i][j], org.assertj.core.api.Assertions.within(1e-12 * 2000));
             }
           }
+        }
+        break;
+      case "Residuals":
+        // closed form: r_i = p0 e^(-p1 t_i) + p2 - y_i
+        double[] p = {2.5, 0.7, 0.5};
+        double[] t = {0, 0.5, 1, 2};
+        double[][] jacobian =
+            (double[][]) d.generated("residualsJacobian", p, t, new double[] {3, 2, 1, 0.5});
+        for (int i = 0; i < t.length; i++) {
+          double e = Math.exp(-p[1] * t[i]);
+          assertThat(jacobian[i]).as("row %d", i)
+              .containsExactly(new double[] {e, -p[0] * t[i] * e, 1},
+                  org.assertj.core.api.Assertions.within(1e-15));
         }
         break;
       default:

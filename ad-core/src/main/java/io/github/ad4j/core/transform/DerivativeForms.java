@@ -46,37 +46,74 @@ public final class DerivativeForms {
     }
   }
 
+  /** How {@code fJacobian} builds the matrix: {@link io.github.ad4j.Jacobian.Mode}'s values. */
+  public enum JacobianMode {
+    AUTO,
+    FORWARD,
+    REVERSE
+  }
+
+  /**
+   * What a method asks for beyond the first-order forms.
+   *
+   * @param secondOrder for a method that asks for second derivatives ({@code @Hessian}), the
+   *     simplifier, which turns the pushforward into the final code that is differentiated again;
+   *     null for one that does not
+   * @param jacobian for a method returning {@code double[]}, how its Jacobian is built
+   */
+  public record Options(Function<DerivativeMethod, List<Stmt>> secondOrder, JacobianMode jacobian) {
+    /** First-order forms only, Jacobians built as the sizes suggest. */
+    public static final Options FIRST_ORDER = new Options(null, JacobianMode.AUTO);
+
+    public Options {
+      java.util.Objects.requireNonNull(jacobian, "jacobian");
+    }
+  }
+
   private final Procedure procedure;
   private final Activity activity;
   private final RuleTable rules;
   private final String link;
 
-  private final Function<DerivativeMethod, List<Stmt>> simplifier;
+  private final Options options;
 
   private DerivativeForms(
-      Procedure procedure, Activity activity, RuleTable rules,
-      Function<DerivativeMethod, List<Stmt>> simplifier) {
+      Procedure procedure, Activity activity, RuleTable rules, Options options) {
     this.procedure = procedure;
     this.activity = activity;
     this.rules = rules;
-    this.simplifier = simplifier;
+    this.options = options;
     this.link = "{@link " + procedure.className() + "#" + procedure.signature() + "}";
   }
 
   /**
    * Builds every form of {@code procedure}.
    *
-   * @param secondOrder for a method that asks for second derivatives ({@code @Hessian}), the
-   *     simplifier, which turns the pushforward into the final code that is differentiated again;
-   *     null for one that does not
+   * @param options what the method asks for beyond the first-order forms
    */
   public static Forms of(
-      Procedure procedure, Activity activity, RuleTable rules,
-      Function<DerivativeMethod, List<Stmt>> secondOrder) {
-    return new DerivativeForms(procedure, activity, rules, secondOrder).build();
+      Procedure procedure, Activity activity, RuleTable rules, Options options) {
+    return new DerivativeForms(procedure, activity, rules, options).build();
   }
 
   private Forms build() {
+    if (procedure.returnType().dimensions() > 0) {
+      if (options.secondOrder() != null) {
+        throw new io.github.ad4j.core.check.NotDifferentiableException(procedure.origin(),
+            "@Hessian on " + procedure.name() + ", which returns a double[]: second derivatives"
+                + " are of methods returning a number; remove @Hessian");
+      }
+      List<String> accumulators = new ArrayList<>();
+      procedure.wrt().forEach(p -> accumulators.add(partialName(p)));
+      DerivativeMethod pushforward =
+          pushforward(
+              ForwardTransformer.transform(
+                  procedure, activity, rules, new Names(procedure.variables().keySet())));
+      return new Forms(
+          null,
+          VectorForms.of(
+              procedure, activity, rules, this, options.jacobian(), accumulators, pushforward));
+    }
     Set<String> taken = new HashSet<>(procedure.variables().keySet());
     List<String> accumulators = new ArrayList<>();
     for (Param p : procedure.wrt()) {
@@ -105,11 +142,12 @@ public final class DerivativeForms {
             procedure, activity, rules, new Names(procedure.variables().keySet()));
     DerivativeMethod pushforward = pushforward(tangents);
     methods.add(pushforward);
-    if (simplifier != null) {
+    if (options.secondOrder() != null) {
       List<Param> tangentParams = tangents.tangentParams();
       methods.addAll(
           SecondOrderForms.of(
-              procedure, pushforward, simplifier.apply(pushforward), tangentParams, rules, this));
+              procedure, pushforward, options.secondOrder().apply(pushforward), tangentParams,
+              rules, this));
     }
     return new Forms(record, methods);
   }
@@ -125,13 +163,14 @@ public final class DerivativeForms {
           .append(p.name()).append(" · ")
           .append(tangents.tangentParams().get(i).name());
     }
+    boolean vector = procedure.returnType().dimensions() > 0;
     return new DerivativeMethod(
         pushforwardName(),
         "The pushforward of " + link + ": the directional derivative {@code " + sum + "} in"
             + " the direction of the tangents, one per parameter and of its shape (the"
-            + " Jacobian-vector product a caller's own forward sweep needs). One sweep, nothing"
-            + " taped.",
-        JType.DOUBLE,
+            + " Jacobian-vector product" + (vector ? ", a new array of the value's length" : ""
+            + " a caller's own forward sweep needs") + "). One sweep, nothing taped.",
+        vector ? new JType(JType.Primitive.DOUBLE, 1) : JType.DOUBLE,
         null,
         params,
         List.of(),
@@ -245,6 +284,14 @@ public final class DerivativeForms {
   DerivativeMethod accumulating(
       String name, String javadoc, JType returnType, List<Param> leading,
       List<String> accumulators, Sweeps sweeps) {
+    return accumulating(
+        name, javadoc, returnType, leading, accumulators, sweeps, new Expr.Var(sweeps.result()));
+  }
+
+  /** The same, returning {@code returned} rather than the value the sweeps compute. */
+  DerivativeMethod accumulating(
+      String name, String javadoc, JType returnType, List<Param> leading,
+      List<String> accumulators, Sweeps sweeps, Expr returned) {
     List<Param> params = new ArrayList<>(leading);
     List<Stmt> tail = new ArrayList<>();
     Map<String, String> direct = new LinkedHashMap<>();
@@ -277,7 +324,7 @@ public final class DerivativeForms {
                 List.of(i1, i2), p.type().primitive() == JType.Primitive.FLOAT));
       }
     }
-    tail.add(new Stmt.Return(new Expr.Var(sweeps.result()), null));
+    tail.add(new Stmt.Return(returned, null));
     Map<String, JType> variables = new LinkedHashMap<>(sweeps.variables());
     params.forEach(p -> variables.put(p.name(), p.type()));
     loopVariables.forEach(v -> variables.put(v, JType.INT));

@@ -118,7 +118,7 @@ final class SecondOrderForms {
             params,
             accumulators,
             sweeps));
-    methods.add(hessian(accumulators));
+    methods.add(hessian());
     return methods;
   }
 
@@ -126,171 +126,45 @@ final class SecondOrderForms {
    * {@code fHessian(params)}: one Hessian-vector product per row, with the unit direction of
    * that row.
    */
-  private DerivativeMethod hessian(List<String> accumulatorNames) {
-    Set<String> taken = new HashSet<>(procedure.variables().keySet());
-    Names names = new Names(taken);
+  private DerivativeMethod hessian() {
+    Names names = new Names(procedure.variables().keySet());
     Map<String, JType> variables = new LinkedHashMap<>();
     procedure.params().forEach(p -> variables.put(p.name(), p.type()));
+    Flattened flat = new Flattened(procedure, names, variables);
+    Expr.Var n = new Expr.Var(names.fresh("n"));
+    Expr.Var hessian = new Expr.Var(names.fresh("hessian"));
+    Expr.Var k = new Expr.Var(names.fresh("k"));
+    JType matrix = new JType(JType.Primitive.DOUBLE, 2);
+    variables.put(n.name(), JType.INT);
+    variables.put(hessian.name(), matrix);
+    variables.put(k.name(), JType.INT);
     List<Stmt> body = new ArrayList<>();
+    body.add(new Stmt.Declare(JType.INT, n.name(), flat.size(), null));
+    body.add(new Stmt.Declare(matrix, hessian.name(), new Expr.NewArray(matrix, List.of(n, n)), null));
+    List<Expr.Var> directions = flat.declare("Dot", false, body);
+    List<Expr.Var> products = flat.declare("Hv", true, body);
 
-    String n = names.fresh("n");
-    String hessian = names.fresh("hessian");
-    String k = names.fresh("k");
-    variables.put(n, JType.INT);
-    variables.put(hessian, new JType(JType.Primitive.DOUBLE, 2));
-    variables.put(k, JType.INT);
-    body.add(new Stmt.Declare(JType.INT, n, null, null));
-    body.add(
-        new Stmt.Declare(
-            new JType(JType.Primitive.DOUBLE, 2), hessian,
-            new Expr.NewArray(
-                new JType(JType.Primitive.DOUBLE, 2), List.of(new Expr.Var(n), new Expr.Var(n))),
-            null));
-
-    // offsets as running sums, so that each block's start reads plainly
-    Expr offset = Expr.Literal.ofInt(0);
-    List<Expr> starts = new ArrayList<>();
-    for (Param p : procedure.wrt()) {
-      starts.add(offset);
-      Expr block =
-          p.type().dimensions() == 0
-              ? Expr.Literal.ofInt(1)
-              : new Expr.ArrayLength(new Expr.Var(p.name()));
-      offset = isZero(offset) ? block : new Expr.Binary(BinaryOp.ADD, offset, block);
-    }
-    body.set(0, new Stmt.Declare(JType.INT, n, offset, null)); // the number of rows: the sum
-
-    List<Expr> directions = new ArrayList<>();
-    List<Expr> accumulators = new ArrayList<>();
-    List<Stmt> setDirection = new ArrayList<>();
-    List<Stmt> readRow = new ArrayList<>();
-    Expr.Var row = new Expr.Var(k);
-    for (int w = 0; w < procedure.wrt().size(); w++) {
-      Param p = procedure.wrt().get(w);
-      String direction = names.fresh(p.name() + "Dot");
-      String accumulator = names.fresh(accumulatorNames.get(w));
-      JType directionType = new JType(JType.Primitive.DOUBLE, p.type().dimensions());
-      JType accumulatorType = DerivativeForms.accumulatorType(p);
-      variables.put(direction, directionType);
-      variables.put(accumulator, accumulatorType);
-      directions.add(new Expr.Var(direction));
-      accumulators.add(new Expr.Var(accumulator));
-      Expr start = starts.get(w);
-      if (p.type().dimensions() == 0) {
-        body.add(new Stmt.Declare(directionType, direction, null, null));
-        body.add(
-            new Stmt.Declare(
-                accumulatorType, accumulator,
-                new Expr.NewArray(accumulatorType, List.of(Expr.Literal.ofInt(1))), null));
-        setDirection.add(
-            new Stmt.Assign(
-                new Expr.Var(direction), AssignOp.SET,
-                new Expr.Conditional(
-                    new Expr.Binary(BinaryOp.EQUALS, row, start),
-                    Expr.Literal.ofDouble(1), Expr.Literal.ofDouble(0)),
-                null));
-        Expr element = new Expr.ArrayAccess(new Expr.Var(accumulator), Expr.Literal.ofInt(0));
-        readRow.add(
-            new Stmt.Assign(
-                new Expr.ArrayAccess(new Expr.ArrayAccess(new Expr.Var(hessian), row), start),
-                AssignOp.SET, element, null));
-        readRow.add(new Stmt.Assign(element, AssignOp.SET, Expr.Literal.ofDouble(0), null));
-      } else {
-        Expr length = new Expr.ArrayLength(new Expr.Var(p.name()));
-        body.add(
-            new Stmt.Declare(
-                directionType, direction, new Expr.NewArray(directionType, List.of(length)), null));
-        body.add(
-            new Stmt.Declare(
-                accumulatorType, accumulator,
-                new Expr.NewArray(accumulatorType, List.of(length)), null));
-        String i = names.fresh("i");
-        variables.put(i, JType.INT);
-        Expr.Var index = new Expr.Var(i);
-        Expr position = isZero(start) ? index : new Expr.Binary(BinaryOp.ADD, start, index);
-        setDirection.add(
-            forEach(i, length,
-                new Stmt.Assign(
-                    new Expr.ArrayAccess(new Expr.Var(direction), index), AssignOp.SET,
-                    new Expr.Conditional(
-                        new Expr.Binary(BinaryOp.EQUALS, row, position),
-                        Expr.Literal.ofDouble(1), Expr.Literal.ofDouble(0)),
-                    null)));
-        Expr element = new Expr.ArrayAccess(new Expr.Var(accumulator), index);
-        readRow.add(
-            forEach(i, length,
-                new Stmt.Assign(
-                    new Expr.ArrayAccess(new Expr.ArrayAccess(new Expr.Var(hessian), row), position),
-                    AssignOp.SET, element, null),
-                new Stmt.Assign(element, AssignOp.SET, Expr.Literal.ofDouble(0), null)));
-      }
-    }
-    List<Expr> args = new ArrayList<>();
-    if (procedure.receiver() != null) {
-      args.add(new Expr.Var(procedure.receiver()));
-    }
-    Set<String> written = new HashSet<>();
-    procedure.body().forEach(stmt -> io.github.ad4j.core.ir.Statements.assigned(stmt, written));
-    for (Param p : procedure.params()) {
-      Expr.Var arg = new Expr.Var(p.name());
-      if (p.type().dimensions() > 0 && written.contains(p.name())) {
-        // the method writes into this array: each row starts from the caller's values, which
-        // fHessian leaves as they were
-        args.add(
-            p.type().dimensions() == 1
-                ? new Expr.Call(p.name(), "clone", List.of(), p.type())
-                : new Expr.Call("", "deepCopy", List.of(arg), p.type()));
-      } else {
-        args.add(arg);
-      }
-    }
+    List<Expr> args = new ArrayList<>(Flattened.arguments(procedure));
     args.addAll(directions);
-    args.addAll(accumulators);
-    List<Stmt> loopBody = new ArrayList<>(setDirection);
-    loopBody.add(
-        new Stmt.Eval(new Expr.Call("", hessianVectorName(), args, JType.DOUBLE), null));
-    loopBody.addAll(readRow);
-    body.add(forEach(k, new Expr.Var(n), loopBody.toArray(new Stmt[0])));
+    args.addAll(products);
+    List<Stmt> row = new ArrayList<>(flat.unit(directions, k));
+    row.add(new Stmt.Eval(new Expr.Call("", hessianVectorName(), args, JType.DOUBLE), null));
+    row.addAll(flat.moveInto(new Expr.ArrayAccess(hessian, k), products));
+    body.add(Flattened.forEach(k, n, row.toArray(new Stmt[0])));
     return new DerivativeMethod(
         procedure.name() + "Hessian",
         "The Hessian of " + forms.link() + ": the second partial derivatives with respect to "
-            + flattening() + ", as a new n × n array, one Hessian-vector product per row. The"
-            + " arguments are left as they were, even where the method writes into them.",
-        new JType(JType.Primitive.DOUBLE, 2),
+            + flat.order() + " in this order, as a new n × n array, one Hessian-vector product"
+            + " per row. The arguments are left as they were, even where the method writes into"
+            + " them.",
+        matrix,
         null,
         procedure.params(),
         body,
         List.of(),
-        List.of(new Stmt.Return(new Expr.Var(hessian), null)),
+        List.of(new Stmt.Return(hessian, null)),
         variables,
         forms.receiver());
-  }
-
-  private String flattening() {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < procedure.wrt().size(); i++) {
-      Param p = procedure.wrt().get(i);
-      sb.append(i == 0 ? "" : ", ").append(p.name());
-      if (p.type().dimensions() > 0) {
-        sb.append("[0..").append(p.name()).append(".length - 1]");
-      }
-    }
-    return sb.append(" in this order").toString();
-  }
-
-  private static Stmt forEach(String index, Expr bound, Stmt... body) {
-    Expr.Var i = new Expr.Var(index);
-    return new Stmt.Loop(
-        Stmt.LoopKind.FOR,
-        List.of(new Stmt.Declare(JType.INT, index, Expr.Literal.ofInt(0), null)),
-        new Expr.Binary(BinaryOp.LESS, i, bound),
-        List.of(new Stmt.Assign(i, AssignOp.ADD, Expr.Literal.ofInt(1), null)),
-        List.of(body),
-        null);
-  }
-
-  private static boolean isZero(Expr e) {
-    return e instanceof Expr.Literal l && l.integral() == 0 && l.value() == 0;
   }
 
   private static String capitalised(String name) {
