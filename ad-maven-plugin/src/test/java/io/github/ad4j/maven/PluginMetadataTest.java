@@ -19,13 +19,10 @@ import org.w3c.dom.NodeList;
  */
 class PluginMetadataTest {
 
-  private static final List<String> GOALS = List.of("generate", "generate-test");
-
   @Test
   void everyGoalAndParameterHasADescription() throws Exception {
-    Document descriptor = read("META-INF/maven/plugin.xml");
     List<String> goals = new ArrayList<>();
-    for (Element mojo : children(descriptor.getDocumentElement(), "mojos", "mojo")) {
+    for (Element mojo : mojos()) {
       String goal = text(mojo, "goal");
       goals.add(goal);
       assertThat(text(mojo, "description")).as("description of goal %s", goal).isNotBlank();
@@ -38,11 +35,11 @@ class PluginMetadataTest {
             .isNotBlank();
       }
     }
-    assertThat(goals).containsExactlyInAnyOrderElementsOf(GOALS);
+    assertThat(goals).contains("generate", "generate-test");
   }
 
   @Test
-  void theGoalsRunInEclipseOnConfigurationAndIncrementalBuilds() throws Exception {
+  void everyGoalRunsInEclipseOnConfigurationAndIncrementalBuilds() throws Exception {
     Document mapping = read("META-INF/m2e/lifecycle-mapping-metadata.xml");
     List<Element> executions =
         children(mapping.getDocumentElement(), "pluginExecutions", "pluginExecution");
@@ -52,10 +49,18 @@ class PluginMetadataTest {
     for (Element goal : children(child(execution, "pluginExecutionFilter"), "goals", "goal")) {
       goals.add(goal.getTextContent().trim());
     }
-    assertThat(goals).containsExactlyInAnyOrderElementsOf(GOALS);
+    List<String> pluginGoals = new ArrayList<>();
+    for (Element mojo : mojos()) {
+      pluginGoals.add(text(mojo, "goal"));
+    }
+    assertThat(goals).containsExactlyInAnyOrderElementsOf(pluginGoals);
     Element execute = child(child(execution, "action"), "execute");
     assertThat(text(execute, "runOnIncremental")).isEqualTo("true");
     assertThat(text(execute, "runOnConfiguration")).isEqualTo("true");
+  }
+
+  private static List<Element> mojos() throws Exception {
+    return children(read("META-INF/maven/plugin.xml").getDocumentElement(), "mojos", "mojo");
   }
 
   private static Document read(String resource) throws Exception {
