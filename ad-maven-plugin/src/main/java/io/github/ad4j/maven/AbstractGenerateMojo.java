@@ -28,7 +28,7 @@ import org.apache.maven.project.MavenProject;
  * <p>If a method cannot be differentiated, the build fails listing every problem as {@code
  * path:line:col: message} and nothing is written; with {@code failOnError} false, each problem is
  * logged as a warning instead and the other methods are generated. Every run generates all
- * derivatives afresh (it is deterministic and takes milliseconds per file), so a change in one
+ * derivatives afresh (it is deterministic and keeps no cache to go stale), so a change in one
  * file reaches every derivative that depends on it, in any file; files are written only when their
  * content changes, so an unchanged project recompiles nothing. The parameters here are documented
  * once for both goals.
