@@ -97,6 +97,29 @@ class VectorFormsTest {
         }
 
         @Differentiable
+        static double[] matrixTimesSquares(double[][] a, double[] x) {
+          double[] y = new double[a.length];
+          for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+              y[i] += a[i][j] * x[j] * x[j];
+            }
+          }
+          return y;
+        }
+
+        @Differentiable
+        @Jacobian(Jacobian.Mode.FORWARD)
+        static double[] matrixTimesSquaresForward(double[][] a, double[] x) {
+          double[] y = new double[a.length];
+          for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+              y[i] += a[i][j] * x[j] * x[j];
+            }
+          }
+          return y;
+        }
+
+        @Differentiable
         static double[] writesItsInput(double[] x, double s) {
           x[0] = x[0] * x[1] + s;
           double[] r = new double[2];
@@ -132,6 +155,13 @@ class VectorFormsTest {
     }
     points.add(new Point("branchesAndLoops", new Object[] {new double[] {0.3, -1.2, 0.9, -0.4}, 1.7}, new int[] {0, 1}));
     points.add(new Point("branchesAndLoops", new Object[] {new double[] {-0.5, 0.8}, -0.6}, new int[] {0, 1}));
+    for (String method : new String[] {"matrixTimesSquares", "matrixTimesSquaresForward"}) {
+      points.add(
+          new Point(
+              method,
+              new Object[] {new double[][] {{0.5, -1.0, 2.0}, {1.5, 0.25, -0.75}}, new double[] {0.3, -1.1, 0.8}},
+              new int[] {0, 1}));
+    }
     points.add(new Point("writesItsInput", new Object[] {new double[] {0.8, -0.6, 2.0}, 1.3}, new int[] {0, 1}));
     return points.stream();
   }
@@ -298,6 +328,14 @@ class VectorFormsTest {
       Object parameter = point.args()[point.wrt()[k]];
       if (parameter instanceof Double) {
         out[k] = flat[offset++];
+      } else if (parameter instanceof double[][] matrix) {
+        double[][] block = new double[matrix.length][];
+        for (int i = 0; i < matrix.length; i++) {
+          block[i] = new double[matrix[i].length];
+          System.arraycopy(flat, offset, block[i], 0, block[i].length);
+          offset += block[i].length;
+        }
+        out[k] = block;
       } else {
         int length = ((double[]) parameter).length;
         double[] block = new double[length];
