@@ -30,10 +30,10 @@ import org.junit.jupiter.api.TestFactory;
  */
 class RandomSecondOrderTest {
 
-  static final int DEFAULT_COUNT = 60;
+  static final int DEFAULT_COUNT = 24;
   static final int COUNT = Integer.getInteger("ad4j.random.hessians", DEFAULT_COUNT);
   static final long SEED = Long.getLong("ad4j.random.seed", 20240601L) ^ 0x2EC0DL;
-  static final int BATCH = 15;
+  static final int BATCH = 6;
 
   /** Finite differences of the gradient at two step sizes must agree this well to be trusted. */
   static final double CONSISTENCY = 1e-7;
@@ -105,7 +105,7 @@ class RandomSecondOrderTest {
 
   private static void checkAt(Differentiated d, Program p, int[] wrt, Object[] point) {
     double[][] hessian = (double[][]) d.generated(p.name() + "Hessian", Arguments.copy(point));
-    double[] x = flatten(point, wrt);
+    double[] x = Arguments.flatten(point, wrt);
     assertThat(hessian.length).as("rows of %sHessian", p.name()).isEqualTo(x.length);
     double scale = 1;
     for (double[] row : hessian) {
@@ -166,16 +166,6 @@ class RandomSecondOrderTest {
       offset += block.length;
     }
     return flat;
-  }
-
-  private static double[] flatten(Object[] point, int[] wrt) {
-    List<Double> flat = new ArrayList<>();
-    for (int index : wrt) {
-      for (double v : Arguments.flatten(point[index])) {
-        flat.add(v);
-      }
-    }
-    return flat.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** The program's wrt parameters that second derivatives are taken for: scalars and double[]. */
