@@ -283,19 +283,23 @@ public final class DerivativeForms {
       String name, String javadoc, JType returnType, List<Param> leading,
       List<String> accumulators, Sweeps sweeps) {
     return accumulating(
-        name, javadoc, returnType, leading, accumulators, sweeps, new Expr.Var(sweeps.result()));
+        name, javadoc, returnType, leading, procedure.wrt(), accumulators, sweeps,
+        new Expr.Var(sweeps.result()));
   }
 
-  /** The same, returning {@code returned} rather than the value the sweeps compute. */
+  /**
+   * The same, for the parameters {@code wrt} of the procedure the sweeps differentiate, returning
+   * {@code returned} rather than the value the sweeps compute.
+   */
   DerivativeMethod accumulating(
-      String name, String javadoc, JType returnType, List<Param> leading,
+      String name, String javadoc, JType returnType, List<Param> leading, List<Param> wrt,
       List<String> accumulators, Sweeps sweeps, Expr returned) {
     List<Param> params = new ArrayList<>(leading);
     List<Stmt> tail = new ArrayList<>();
     Map<String, String> direct = new LinkedHashMap<>();
     List<String> loopVariables = new ArrayList<>();
     for (int i = 0; i < accumulators.size(); i++) {
-      Param p = procedure.wrt().get(i);
+      Param p = wrt.get(i);
       String accumulator = accumulators.get(i);
       params.add(new Param(accumulatorType(p), accumulator));
       if (p.type().dimensions() == 0) {

@@ -3,6 +3,7 @@ package io.github.ad4j.core.transform;
 import io.github.ad4j.core.analyse.Activity;
 import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.NotDifferentiableException;
+import io.github.ad4j.core.emit.GradClassEmitter;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
@@ -64,13 +65,24 @@ final class SecondOrderForms {
   }
 
   private List<DerivativeMethod> build() {
+    Map<String, Callees.Callee> callees = new LinkedHashMap<>(procedure.callees());
     for (Callees.Callee callee : procedure.callees().values()) {
-      if (callee.differentiable() && !callee.ruled()) {
-        throw new NotDifferentiableException(procedure.origin(), "@Hessian on " + procedure.name()
-            + ", which calls the @Differentiable method " + callee.name() + ": second derivatives"
-            + " through calls are not supported yet; remove @Hessian, or write the call's body"
-            + " into " + procedure.name());
+      if (!callee.differentiable() || callee.ruled()) {
+        continue;
       }
+      if (callee.instance()) {
+        throw new NotDifferentiableException(procedure.origin(), "@Hessian on " + procedure.name()
+            + ", which calls the instance method " + callee.name() + ": second derivatives"
+            + " through calls of instance methods are not supported yet; make " + callee.name()
+            + " static, passing what it reads from fields");
+      }
+      if (!callee.secondOrder()) {
+        throw new NotDifferentiableException(procedure.origin(), "@Hessian on " + procedure.name()
+            + ", which calls the @Differentiable method " + callee.name() + ": give "
+            + callee.name() + " @Hessian too, so that the second derivatives of "
+            + procedure.name() + " can call the pullback of its pushforward");
+      }
+      callees.put(pushforwardKey(callee), pushforwardCallee(callee));
     }
     for (Param p : procedure.wrt()) {
       if (p.type().dimensions() > 1) {
@@ -86,7 +98,7 @@ final class SecondOrderForms {
         new Procedure(
             procedure.packageName(), procedure.className(), pushforward.name(), params,
             JType.DOUBLE, procedure.wrt(), pushforwardBody, variables, procedure.origin(),
-            procedure.callees(), procedure.callSites(), procedure.receiver());
+            callees, procedure.callSites(), procedure.receiver());
 
     Set<String> taken = new HashSet<>(variables.keySet());
     List<String> accumulators = new ArrayList<>();
@@ -112,7 +124,83 @@ final class SecondOrderForms {
             accumulators,
             sweeps));
     methods.add(hessian());
+    methods.add(pushforwardPullback(differentiated));
     return methods;
+  }
+
+  /**
+   * {@code fPushforwardPullback}: the pullback of the pushforward with respect to both the
+   * parameters and the tangents, which the second derivatives of a {@code @Hessian} method that
+   * calls {@code f} call, as first derivatives call {@code fPullback}.
+   */
+  private DerivativeMethod pushforwardPullback(Procedure differentiated) {
+    List<Param> params = pushforward.params();
+    List<Param> wrt = new ArrayList<>(procedure.wrt());
+    wrt.addAll(params.subList(procedure.params().size(), params.size()));
+    Procedure full =
+        new Procedure(
+            differentiated.packageName(), differentiated.className(), differentiated.name(),
+            params, JType.DOUBLE, wrt, differentiated.body(), differentiated.variables(),
+            differentiated.origin(), differentiated.callees(), differentiated.callSites(),
+            differentiated.receiver());
+    Set<String> taken = new HashSet<>(full.variables().keySet());
+    List<String> accumulators = new ArrayList<>();
+    for (Param p : wrt) {
+      accumulators.add("d" + pushforward.name() + "d" + p.name());
+    }
+    taken.addAll(accumulators);
+    String seed = new Names(taken).fresh("seed");
+    taken.add(seed);
+    Sweeps sweeps =
+        ReverseTransformer.transform(
+            full, Activity.of(full), rules, new Names(taken), new Expr.Var(seed));
+    List<Param> leading = new ArrayList<>(params);
+    leading.add(new Param(JType.DOUBLE, seed));
+    return forms.accumulating(
+        pushforward.name() + "Pullback",
+        "The pullback of {@code " + pushforward.name() + "}, with respect to the parameters and"
+            + " the tangents: returns the directional derivative and adds {@code " + seed
+            + "} times its partial derivatives to the caller's arrays. The second derivatives of"
+            + " the {@code @Hessian} methods that call " + procedure.name() + " call it.",
+        JType.DOUBLE,
+        leading,
+        wrt,
+        accumulators,
+        sweeps,
+        new Expr.Var(sweeps.result()));
+  }
+
+  private static boolean isTaken(List<Param> params, String name) {
+    return params.stream().anyMatch(q -> q.name().equals(name));
+  }
+
+  /** The key by which the pushforward's body calls the pushforward of {@code callee}. */
+  private String pushforwardKey(Callees.Callee callee) {
+    String owner = callee.classReference(procedure.packageName()) + GradClassEmitter.SUFFIX;
+    return owner + "." + callee.name() + "Pushforward/" + (callee.params().size() + callee.wrt().size());
+  }
+
+  /**
+   * The pushforward of {@code callee} as a callee of its own, differentiated with respect to its
+   * parameters and its tangents: its pullback is {@code gPushforwardPullback}.
+   */
+  private static Callees.Callee pushforwardCallee(Callees.Callee callee) {
+    List<Param> params = new ArrayList<>(callee.params());
+    List<String> wrt = new ArrayList<>(callee.wrt());
+    for (Param p : callee.params()) {
+      if (callee.wrt().contains(p.name())) {
+        String base = p.name() + "Dot";
+        String tangent = base;
+        for (int i = 2; isTaken(params, tangent); i++) {
+          tangent = base + i;
+        }
+        params.add(new Param(new JType(JType.Primitive.DOUBLE, p.type().dimensions()), tangent));
+        wrt.add(tangent);
+      }
+    }
+    return new Callees.Callee(
+        callee.packageName(), callee.className(), callee.name() + "Pushforward", params,
+        JType.DOUBLE, wrt, true, false, false, false, false, false);
   }
 
   /**

@@ -155,6 +155,7 @@ final class VectorForms {
             + " length of the value. Allocates the value; the arrays are not cleared first.",
         vector,
         params,
+        procedure.wrt(),
         accumulators,
         sweeps,
         value);

@@ -90,6 +90,39 @@ class SecondOrderFormsTest {
 
         @Differentiable
         @Hessian
+        static double square(double x) {
+          return x * x;
+        }
+
+        @Differentiable
+        @Hessian
+        static double norm(double[] w, double s) {
+          double t = 0;
+          for (int i = 0; i < w.length; i++) {
+            t += w[i] * w[i] * s;
+          }
+          return Math.sqrt(t);
+        }
+
+        @Differentiable
+        @Hessian
+        static double power(double x, int n) {
+          if (n == 0) {
+            return 1;
+          }
+          return x * power(x, n - 1);
+        }
+
+        @Differentiable
+        @Hessian
+        static double withCalls(double x, double y, double[] w) {
+          double a = square(x * y) + Math.sin(square(y));
+          double b = norm(w, x);
+          return a * b + power(x + y, 3);
+        }
+
+        @Differentiable
+        @Hessian
         static double writesItsInput(double[] a, double s) {
           a[0] = a[0] * a[1] * s;
           a[1] = a[0] / (1 + a[1] * a[1]);
@@ -135,6 +168,10 @@ class SecondOrderFormsTest {
             "logisticLoss",
             new Object[] {new double[] {-1.0, 0.5, 0.3}, -0.7, DATA, LABELS},
             new int[] {0, 1}));
+    points.add(
+        new Point("withCalls", new Object[] {0.7, -1.2, new double[] {0.5, 1.5, -0.25}}, new int[] {0, 1, 2}));
+    points.add(
+        new Point("withCalls", new Object[] {1.3, 0.4, new double[] {-1.0, 0.3}}, new int[] {0, 1, 2}));
     points.add(
         new Point(
             "writesItsInput", new Object[] {new double[] {0.8, -0.6, 2.0}, 1.3}, new int[] {0, 1}));
@@ -242,7 +279,7 @@ class SecondOrderFormsTest {
   }
 
   @Test
-  void secondDerivativesThroughCallsAreRefusedWithThePosition() {
+  void secondDerivativesThroughACalleeWithoutHessianAreRefusedWithThePosition() {
     GenerationResult result =
         DerivativeGenerator.create()
             .generate(
@@ -257,7 +294,7 @@ class SecondOrderFormsTest {
     assertThat(result.diagnostics()).hasSize(1);
     assertThat(result.diagnostics().get(0).toString())
         .contains("F.java:6:")
-        .contains("@Hessian on f, which calls the @Differentiable method sq");
+        .contains("@Hessian on f, which calls the @Differentiable method sq: give sq @Hessian too");
   }
 
   /** The gradient of the point's method, flattened, with its wrt parameters set from {@code x}. */
@@ -291,6 +328,8 @@ class SecondOrderFormsTest {
         return new String[] {"w", "bias"};
       case "writesItsInput":
         return new String[] {"a", "s"};
+      case "withCalls":
+        return new String[] {"x", "y", "w"};
       default:
         throw new AssertionError(point.method());
     }
