@@ -29,7 +29,10 @@ public final class NonlinearSystems {
   /** Solves x² + y² = 5, y = x² − 1 from {@link #CIRCLE_PARABOLA_START}. */
   static Newton.Result circleParabola() {
     return Newton.solve(
-        Equations::circleParabola, EquationsGrad::circleParabolaJacobian, CIRCLE_PARABOLA_START, 20);
+        Equations::circleParabola,
+        EquationsGrad::circleParabolaJacobian,
+        CIRCLE_PARABOLA_START,
+        20);
   }
 
   /** Solves the three-by-three system from {@link #THREE_BY_THREE_START}. */
@@ -82,7 +85,8 @@ public final class NonlinearSystems {
 
   /** Prints the Newton iterations and the Robertson solution. */
   public static void main(String[] args) {
-    System.out.println("ad4j nonlinear systems: Newton's method and a stiff ODE, generated Jacobians");
+    System.out.println(
+        "ad4j nonlinear systems: Newton's method and a stiff ODE, generated Jacobians");
     System.out.println();
 
     double[] v = CIRCLE_PARABOLA_START;

@@ -38,7 +38,8 @@ class JacobiansTest {
   };
 
   /** |a − b| ≤ tolerance · (1 + |b|), entry by entry. */
-  private static void assertClose(double[][] expected, double[][] actual, double tolerance, String what) {
+  private static void assertClose(
+      double[][] expected, double[][] actual, double tolerance, String what) {
     assertEquals(expected.length, actual.length, what + ": rows");
     for (int i = 0; i < expected.length; i++) {
       assertEquals(expected[i].length, actual[i].length, what + ": columns");
