@@ -64,7 +64,7 @@ class CurveFittingTest {
           1e-3,
           1e-1,
           generated,
-          1e-8,
+          1e-10,
           "finite differences at height " + p[0]);
     }
   }

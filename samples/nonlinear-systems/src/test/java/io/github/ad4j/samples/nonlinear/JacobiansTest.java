@@ -81,7 +81,7 @@ class JacobiansTest {
           1e-2,
           1,
           generated,
-          1e-9,
+          1e-10,
           "finite differences at " + v[0]);
       double[][] reverse =
           fromPullback(
@@ -112,7 +112,7 @@ class JacobiansTest {
           1e-2,
           1,
           generated,
-          1e-9,
+          1e-10,
           "finite differences at " + v[0]);
       double[][] reverse =
           fromPullback(
@@ -144,7 +144,7 @@ class JacobiansTest {
           1e-2,
           1e-4,
           generated,
-          1e-9,
+          1e-10,
           "finite differences at " + y[1]);
       double[][] reverse =
           fromPullback(
