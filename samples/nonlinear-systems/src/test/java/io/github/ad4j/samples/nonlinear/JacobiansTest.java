@@ -123,6 +123,17 @@ class JacobiansTest {
                 return row;
               });
       assertClose(generated, reverse, 1e-15, "reverse mode at " + v[0]);
+      // threeByThreeJacobian is built row by row (@Jacobian(REVERSE)); build it column by column.
+      double[][] forward = new double[3][3];
+      for (int k = 0; k < 3; k++) {
+        double[] tangent = new double[3];
+        tangent[k] = 1;
+        double[] column = EquationsGrad.threeByThreePushforward(v, tangent);
+        for (int i = 0; i < 3; i++) {
+          forward[i][k] = column[i];
+        }
+      }
+      assertClose(generated, forward, 1e-15, "forward mode at " + v[0]);
     }
   }
 
