@@ -29,7 +29,10 @@ import java.util.Set;
  *       into one accumulator per {@code wrt} parameter, of its shape (element 0 for a scalar);
  *   <li>{@code fHessian(params)}: the Hessian as a new {@code double[n][n]}, over the {@code wrt}
  *       parameters flattened in order (a scalar is one entry, a {@code double[]} its elements),
- *       one Hessian-vector product per row.
+ *       one Hessian-vector product per row;
+ *   <li>{@code fPushforwardPullback(params, tangents, seed, accumulators...)}: the pullback of the
+ *       pushforward with respect to the parameters and the tangents, which the second derivatives
+ *       of {@code @Hessian} callers of {@code f} call.
  * </ul>
  *
  * <p>Reverse over forward rather than forward over reverse: the pushforward has the control flow
