@@ -58,6 +58,10 @@ final class Liveness {
       }
       if (a.target() instanceof Expr.Var && a.op() == AssignOp.SET) {
         out.remove(root);
+      } else if (a.op() == AssignOp.SET) {
+        // storing an element reads its indices, not the array's contents: a restore that only
+        // other stores follow is dead
+        indexVariables(a.target(), out);
       } else {
         ExprRewriter.variables(a.target(), out);
       }
@@ -98,5 +102,11 @@ final class Liveness {
       out = block(b.body(), new HashSet<>(live));
     }
     return out;
+  }
+
+  private static void indexVariables(Expr target, Set<String> into) {
+    for (Expr e = target; e instanceof Expr.ArrayAccess access; e = access.array()) {
+      ExprRewriter.variables(access.index(), into);
+    }
   }
 }
