@@ -72,6 +72,7 @@ public final class GradCheck {
   private final int trials;
   private final long seed;
   private final List<double[]> points;
+  private final List<String> names;
 
   private GradCheck(
       String name,
@@ -83,7 +84,8 @@ public final class GradCheck {
       double step,
       int trials,
       long seed,
-      List<double[]> points) {
+      List<double[]> points,
+      List<String> names) {
     this.name = name;
     this.scalar = scalar;
     this.gradient = gradient;
@@ -94,6 +96,7 @@ public final class GradCheck {
     this.trials = trials;
     this.seed = seed;
     this.points = List.copyOf(points);
+    this.names = List.copyOf(names);
   }
 
   /**
@@ -106,7 +109,7 @@ public final class GradCheck {
     requireNonNull(gradient, "gradient");
     return new GradCheck(
         "gradient", f, gradient, null, null, DEFAULT_TOLERANCE, DEFAULT_STEP, DEFAULT_TRIALS, 0,
-        List.of());
+        List.of(), List.of());
   }
 
   /**
@@ -122,14 +125,14 @@ public final class GradCheck {
     requireNonNull(jacobian, "jacobian");
     return new GradCheck(
         "Jacobian", null, null, f, jacobian, DEFAULT_TOLERANCE, DEFAULT_STEP, DEFAULT_TRIALS, 0,
-        List.of());
+        List.of(), List.of());
   }
 
   /** The name the report gives the function, such as {@code "Model.loss"}. */
   public GradCheck named(String name) {
     return new GradCheck(
         requireNonNull(name, "name"), scalar, gradient, vector, jacobian, tolerance, step, trials,
-        seed, points);
+        seed, points, names);
   }
 
   /** The relative tolerance (default {@value #DEFAULT_TOLERANCE}); positive. */
@@ -138,7 +141,7 @@ public final class GradCheck {
       throw new IllegalArgumentException("tolerance must be positive: " + relative);
     }
     return new GradCheck(
-        name, scalar, gradient, vector, jacobian, relative, step, trials, seed, points);
+        name, scalar, gradient, vector, jacobian, relative, step, trials, seed, points, names);
   }
 
   /**
@@ -151,7 +154,8 @@ public final class GradCheck {
       throw new IllegalArgumentException("step must be in (0, 1): " + relative);
     }
     return new GradCheck(
-        name, scalar, gradient, vector, jacobian, tolerance, relative, trials, seed, points);
+        name, scalar, gradient, vector, jacobian, tolerance, relative, trials, seed, points,
+        names);
   }
 
   /** The number of dot-product tests per point of a Jacobian (default {@value #DEFAULT_TRIALS}). */
@@ -160,13 +164,24 @@ public final class GradCheck {
       throw new IllegalArgumentException("trials must be at least 1: " + count);
     }
     return new GradCheck(
-        name, scalar, gradient, vector, jacobian, tolerance, step, count, seed, points);
+        name, scalar, gradient, vector, jacobian, tolerance, step, count, seed, points, names);
   }
 
   /** The seed of the random vectors of a Jacobian's dot-product tests (default 0). */
   public GradCheck seed(long seed) {
     return new GradCheck(
-        name, scalar, gradient, vector, jacobian, tolerance, step, trials, seed, points);
+        name, scalar, gradient, vector, jacobian, tolerance, step, trials, seed, points, names);
+  }
+
+  /**
+   * Names for the components of a gradient, in order, used by the report instead of {@code
+   * x[i]}: such as {@code "w[0]", "w[1]", "b"} where the point packs an array {@code w} and a
+   * scalar {@code b}.
+   */
+  public GradCheck componentNames(String... names) {
+    return new GradCheck(
+        name, scalar, gradient, vector, jacobian, tolerance, step, trials, seed, points,
+        List.of(names));
   }
 
   /** Adds points to check at; each is copied. */
@@ -175,7 +190,8 @@ public final class GradCheck {
     for (double[] point : points) {
       all.add(requireNonNull(point, "point").clone());
     }
-    return new GradCheck(name, scalar, gradient, vector, jacobian, tolerance, step, trials, seed, all);
+    return new GradCheck(
+        name, scalar, gradient, vector, jacobian, tolerance, step, trials, seed, all, names);
   }
 
   /**
@@ -223,7 +239,8 @@ public final class GradCheck {
               x[i],
               h);
       components.add(
-          component(p, x, i, "∂/∂x[" + i + "]", analytic[i], numeric, Math.abs(value), h));
+          component(p, x, i, "∂/∂" + (i < names.size() ? names.get(i) : "x[" + i + "]"),
+              analytic[i], numeric, Math.abs(value), h));
     }
   }
 

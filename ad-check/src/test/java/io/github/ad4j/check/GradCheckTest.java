@@ -80,6 +80,22 @@ class GradCheckTest {
   }
 
   @Test
+  void componentsCanBeNamed() {
+    Function<double[], double[]> wrong =
+        x -> {
+          double[] g = smoothGradient(x);
+          g[1] = 0;
+          return g;
+        };
+    GradCheck.Report report =
+        GradCheck.gradient(GradCheckTest::smooth, wrong)
+            .componentNames("a", "b", "c")
+            .at(POINTS)
+            .check();
+    assertThat(report.toString()).contains("worst: ∂/∂b at point");
+  }
+
+  @Test
   void smallRelativeErrorsAreCaught() {
     // off by one part in 10^5 in one component of one point's gradient
     Function<double[], double[]> slightlyWrong =

@@ -116,6 +116,7 @@ final class CheckClassEmitter {
                 .indent()
                 .indent()
                 .add(".named($S)\n", className + "." + f)
+                .add(".componentNames($L)\n", componentNames(plan))
                 .add(".tolerance($L)\n", plan.tolerance())
                 .add(".at(\n")
                 .indent()
@@ -207,6 +208,14 @@ final class CheckClassEmitter {
       elements.add(CodeBlock.of("$L$L[$L]", cast, VECTOR, i));
     }
     return CodeBlock.join(elements, ",$W");
+  }
+
+  private static CodeBlock componentNames(CheckPlan plan) {
+    List<CodeBlock> names = new ArrayList<>();
+    for (Param p : plan.wrt()) {
+      CheckPlan.components(p, plan.length()).forEach(c -> names.add(CodeBlock.of("$S", c)));
+    }
+    return CodeBlock.join(names, ",$W");
   }
 
   private static CodeBlock joinNumbers(double[] x) {

@@ -142,6 +142,7 @@ class CheckGeneratorTest {
               void f() {
                 GradCheck.gradient(ModelGradCheckTest::fValue, ModelGradCheckTest::fGradient)
                     .named("Model.f")
+                    .componentNames("x", "y")
                     .tolerance(1.0E-6)
                     .at(
                         new double[] {0.7, 1.4549},
@@ -175,10 +176,11 @@ class CheckGeneratorTest {
         .contains("return Model.power(v[0], 2, false);")
         .contains("return Model.cube((float) v[0], new float[] {(float) v[1], (float) v[2], (float) v[3]});")
         .contains("float[] dcubedc = g.dcubedc();")
-        .contains(".named(\"Model.cube\")\n        .tolerance(0.001)")
+        .contains(".named(\"Model.cube\")\n        .componentNames(\"x\", \"c[0]\", \"c[1]\", \"c[2]\")\n        .tolerance(0.001)")
         .contains(
             """
                     .named("Model.series")
+                    .componentNames("x", "y")
                     .tolerance(1.0E-8)
                     .at(
                         new double[] {0.1, 4.0},
@@ -241,7 +243,7 @@ class CheckGeneratorTest {
     assertThatThrownBy(() -> invoke(unit, test))
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith("GradCheck of Net.unit: FAILED, 6 of 6 compared values outside")
-        .hasMessageContaining("worst: ∂/∂x[");
+        .hasMessageContaining("worst: ∂/∂w at point");
   }
 
   @Test
