@@ -24,7 +24,8 @@ import javax.lang.model.element.Modifier;
  * <p>Each checked method {@code f} gets a test {@code f()} and two helpers over one vector of the
  * numbers it is differentiated with respect to: {@code fValue(v)}, which calls {@code C.f}, and
  * {@code fGradient(v)}, which calls the record form {@code CGrad.fGradient} and lays its partials
- * out in the same order.
+ * out in the same order; for a method returning {@code double[]}, {@code fJacobian(v)}, which
+ * calls {@code CGrad.fJacobian}, checked by dot-product tests.
  */
 final class CheckClassEmitter {
 
@@ -78,7 +79,7 @@ final class CheckClassEmitter {
     for (CheckPlan plan : plans) {
       type.addMethod(test(plan, className, testName));
       type.addMethod(value(plan, source));
-      type.addMethod(gradient(plan, grad));
+      type.addMethod(plan.vector() ? jacobian(plan, grad) : gradient(plan, grad));
     }
     JavaFile file =
         JavaFile.builder(packageName, type.build())
@@ -96,10 +97,12 @@ final class CheckClassEmitter {
     List<String> varying = plan.wrt().stream().map(Param::name).toList();
     List<String> fixed =
         plan.params().stream().filter(p -> !plan.wrt().contains(p)).map(Param::name).toList();
+    String form = plan.vector() ? "Jacobian" : "Gradient";
     String doc =
-        "{@code " + className + "Grad." + f + "Gradient} against finite differences of {@link "
+        "{@code " + className + "Grad." + f + form + "} against finite differences of {@link "
             + className + "#" + f + "}: " + String.join(", ", varying) + " vary"
-            + (fixed.isEmpty() ? "" : "; " + String.join(", ", fixed) + " fixed") + ".";
+            + (fixed.isEmpty() ? "" : "; " + String.join(", ", fixed) + " fixed") + "."
+            + (plan.vector() ? " Dot-product tests: u·(J v) for random u and v." : "");
     CodeBlock.Builder points = CodeBlock.builder();
     for (int i = 0; i < plan.points().size(); i++) {
       double[] x = plan.points().get(i);
@@ -111,12 +114,14 @@ final class CheckClassEmitter {
         .addJavadoc("$L\n", GradClassEmitter.wrap(doc))
         .addCode(
             CodeBlock.builder()
-                .add("$T.gradient($L::$LValue, $L::$LGradient)\n", GRAD_CHECK, testName, f,
-                    testName, f)
+                .add("$T.$L($L::$LValue, $L::$L$L)\n", GRAD_CHECK,
+                    plan.vector() ? "jacobian" : "gradient", testName, f, testName, f, form)
                 .indent()
                 .indent()
                 .add(".named($S)\n", className + "." + f)
-                .add(".componentNames($L)\n", componentNames(plan))
+                .add(plan.vector()
+                    ? CodeBlock.of("")
+                    : CodeBlock.of(".componentNames($L)\n", componentNames(plan)))
                 .add(".tolerance($L)\n", plan.tolerance())
                 .add(".at(\n")
                 .indent()
@@ -136,9 +141,19 @@ final class CheckClassEmitter {
   private static MethodSpec value(CheckPlan plan, ClassName source) {
     return MethodSpec.methodBuilder(plan.method() + "Value")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(double.class)
+        .returns(plan.vector() ? double[].class : double.class)
         .addParameter(double[].class, VECTOR)
         .addStatement("return $T.$L($L)", source, plan.method(), arguments(plan))
+        .build();
+  }
+
+  private static MethodSpec jacobian(CheckPlan plan, ClassName grad) {
+    // its columns are the wrt parameters flattened in order: the layout of the vector
+    return MethodSpec.methodBuilder(plan.method() + "Jacobian")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(double[][].class)
+        .addParameter(double[].class, VECTOR)
+        .addStatement("return $T.$LJacobian($L)", grad, plan.method(), arguments(plan))
         .build();
   }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * The check of one method: the points, laid out as one vector of the numbers of its {@code wrt}
- * parameters, and the Java expressions that every other parameter is given.
+ * parameters (in the order of the columns of a generated Jacobian), and the Java expressions
+ * that every other parameter is given.
  *
  * @param method the method's name
  * @param params its parameters
@@ -24,6 +25,8 @@ import java.util.Map;
  * @param fixed the Java expression each other parameter gets, by name
  * @param points the points, each with one number per component
  * @param tolerance the relative tolerance
+ * @param vector whether the method returns {@code double[]}, so that its Jacobian is checked
+ *     (by dot-product tests) instead of a gradient
  */
 record CheckPlan(
     String method,
@@ -32,7 +35,8 @@ record CheckPlan(
     int length,
     Map<String, String> fixed,
     List<double[]> points,
-    double tolerance) {
+    double tolerance,
+    boolean vector) {
 
   /** The default tolerance of a method that computes in double. */
   static final double DOUBLE_TOLERANCE = 1e-6;
@@ -140,7 +144,8 @@ record CheckPlan(
       tolerance = inFloat ? FLOAT_TOLERANCE : DOUBLE_TOLERANCE;
     }
     return new CheckPlan(
-        method.name(), signature.params(), wrt, length, fixed, points, tolerance);
+        method.name(), signature.params(), wrt, length, fixed, points, tolerance,
+        signature.returnType().dimensions() == 1);
   }
 
   /** The names of the numbers {@code p} contributes to a point: {@code x}, or {@code w[0]}... */

@@ -105,6 +105,15 @@ class CheckGeneratorTest {
         double scaled(double x) {
           return scale * x;
         }
+
+        @Differentiable(wrt = "p")
+        static double[] residuals(double[] p, double[] t) {
+          double[] r = new double[t.length];
+          for (int i = 0; i < t.length; i++) {
+            r[i] = p[0] * Math.exp(p[1] * t[i]) + p[2] - t[i] * t[i];
+          }
+          return r;
+        }
       }
       """;
 
@@ -121,7 +130,8 @@ class CheckGeneratorTest {
                 + " generated test cannot construct the object; check it with GradCheck in a test"
                 + " of your own");
     assertThat(checks.diagnostics().get(0).severity()).isEqualTo(Diagnostic.Severity.WARNING);
-    assertThat(runTests(compiled, "p.ModelGradCheckTest")).containsExactlyInAnyOrder("f", "loss", "power", "cube", "trace", "series", "norm");
+    assertThat(runTests(compiled, "p.ModelGradCheckTest")).containsExactlyInAnyOrder(
+        "f", "loss", "power", "cube", "trace", "series", "norm", "residuals");
   }
 
   @Test
@@ -188,7 +198,20 @@ class CheckGeneratorTest {
             """)
         .contains("return Model.series(v[0], v[1], 5);")
         .contains("return Model.trace(new double[][] {{v[0], v[1], v[2]}, {v[3], v[4], v[5]}, {v[6], v[7], v[8]}});")
-        .contains("new double[] {1.0, 2.0, 3.0, 4.0, 5.0})");
+        .contains("new double[] {1.0, 2.0, 3.0, 4.0, 5.0})")
+        .contains(
+            """
+                GradCheck.jacobian(ModelGradCheckTest::residualsValue, ModelGradCheckTest::residualsJacobian)
+                    .named("Model.residuals")
+                    .tolerance(1.0E-6)
+            """)
+        .contains(
+            """
+              private static double[][] residualsJacobian(double[] v) {
+                return ModelGrad.residualsJacobian(new double[] {v[0], v[1], v[2]},
+                    new double[] {0.5034, 1.2583, 1.0132});
+              }
+            """);
     // the same sources give the same bytes
     assertThat(only(CheckGenerator.create(false).generate(List.of(new SourceFile("p/Model.java", MODEL)))))
         .isEqualTo(test);
@@ -235,6 +258,15 @@ class CheckGeneratorTest {
           static double linear(double w, double b) {
             return w * 2 + b;
           }
+
+          @Differentiable
+          static double[] layer(double[] w) {
+            double[] out = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+              out[i] = Special.softplus(w[i]);
+            }
+            return out;
+          }
         }
         """);
     Object test = newInstance(generateAndCompile(sources), "p.NetGradCheckTest");
@@ -244,6 +276,11 @@ class CheckGeneratorTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith("GradCheck of Net.unit: FAILED, 6 of 6 compared values outside")
         .hasMessageContaining("worst: ∂/∂w at point");
+    Method layer = test.getClass().getDeclaredMethod("layer");
+    assertThatThrownBy(() -> invoke(layer, test))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("GradCheck of Net.layer: FAILED, 9 of 9 compared values outside")
+        .hasMessageContaining("worst: u·(J v), test");
   }
 
   @Test
