@@ -170,7 +170,7 @@ public final class DerivativeGenerator {
     MethodChecker.Signature signature = MethodChecker.check(method, earlier);
     Procedure procedure = Normaliser.normalise(method, signature, callees);
     Activity activity = Activity.of(procedure);
-    boolean secondOrder = method.declaration().getAnnotationByName("Hessian").isPresent();
+    boolean secondOrder = annotation(method, "Hessian").isPresent();
     // second derivatives differentiate the pushforward again, as simplified for output
     DerivativeForms.Options options =
         new DerivativeForms.Options(
@@ -178,9 +178,18 @@ public final class DerivativeGenerator {
     return DerivativeForms.of(procedure, activity, rules, options);
   }
 
+  /** The method's annotation {@code io.github.ad4j.<simpleName>}, written simply or qualified. */
+  private static java.util.Optional<com.github.javaparser.ast.expr.AnnotationExpr> annotation(
+      DifferentiableMethod method, String simpleName) {
+    return method.declaration().getAnnotations().stream()
+        .filter(a -> a.getNameAsString().equals(simpleName)
+            || a.getNameAsString().equals("io.github.ad4j." + simpleName))
+        .findFirst();
+  }
+
   /** The mode {@code @Jacobian(...)} names: the last identifier of its value, AUTO without one. */
   private static DerivativeForms.JacobianMode jacobianMode(DifferentiableMethod method) {
-    return method.declaration().getAnnotationByName("Jacobian")
+    return annotation(method, "Jacobian")
         .flatMap(a -> a.isSingleMemberAnnotationExpr()
             ? java.util.Optional.of(a.asSingleMemberAnnotationExpr().getMemberValue().toString())
             : a.isNormalAnnotationExpr()

@@ -143,11 +143,9 @@ public final class DerivativeForms {
     DerivativeMethod pushforward = pushforward(tangents);
     methods.add(pushforward);
     if (options.secondOrder() != null) {
-      List<Param> tangentParams = tangents.tangentParams();
       methods.addAll(
           SecondOrderForms.of(
-              procedure, pushforward, options.secondOrder().apply(pushforward), tangentParams,
-              rules, this));
+              procedure, pushforward, options.secondOrder().apply(pushforward), rules, this));
     }
     return new Forms(record, methods);
   }

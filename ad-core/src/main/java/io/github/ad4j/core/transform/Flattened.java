@@ -27,6 +27,7 @@ final class Flattened {
   private final Names names;
   private final Map<String, JType> variables;
   private final List<Expr> starts = new ArrayList<>();
+  private final List<Stmt> prelude = new ArrayList<>();
   private final Expr size;
 
   /**
@@ -40,13 +41,32 @@ final class Flattened {
     Expr offset = Expr.Literal.ofInt(0);
     for (Param p : procedure.wrt()) {
       starts.add(offset);
-      Expr block =
-          p.type().dimensions() == 0
-              ? Expr.Literal.ofInt(1)
-              : new Expr.ArrayLength(new Expr.Var(p.name()));
+      Expr block;
+      if (p.type().dimensions() == 0) {
+        block = Expr.Literal.ofInt(1);
+      } else if (p.type().dimensions() == 1) {
+        block = new Expr.ArrayLength(new Expr.Var(p.name()));
+      } else {
+        // a matrix's rows may differ in length: count its elements
+        Expr.Var count = local(p.name() + "Size", JType.INT);
+        Expr.Var i = index();
+        prelude.add(new Stmt.Declare(JType.INT, count.name(), Expr.Literal.ofInt(0), null));
+        prelude.add(
+            forEach(
+                i, new Expr.ArrayLength(new Expr.Var(p.name())),
+                new Stmt.Assign(
+                    count, AssignOp.ADD,
+                    new Expr.ArrayLength(new Expr.ArrayAccess(new Expr.Var(p.name()), i)), null)));
+        block = count;
+      }
       offset = isZero(offset) ? block : new Expr.Binary(BinaryOp.ADD, offset, block);
     }
     this.size = offset;
+  }
+
+  /** What must run before {@link #size} can be read: the element counts of matrices. */
+  List<Stmt> prelude() {
+    return prelude;
   }
 
   /** The number of entries: {@code 1 + x.length + ...}. */
@@ -73,6 +93,8 @@ final class Flattened {
       Expr init;
       if (type.dimensions() == 0) {
         init = null;
+      } else if (type.dimensions() == 2) {
+        init = new Expr.Call("", "zerosLike", List.of(new Expr.Var(p.name())), type);
       } else {
         Expr length =
             p.type().dimensions() == 0
@@ -95,6 +117,13 @@ final class Flattened {
       Expr start = starts.get(w);
       if (p.type().dimensions() == 0) {
         out.add(new Stmt.Assign(directions.get(w), AssignOp.SET, indicator(k, start), null));
+      } else if (p.type().dimensions() == 2) {
+        Expr.Var direction = directions.get(w);
+        out.addAll(
+            rowMajor(p, start, (element, at) ->
+                List.of(new Stmt.Assign(
+                    new Expr.ArrayAccess(new Expr.ArrayAccess(direction, element[0]), element[1]),
+                    AssignOp.SET, indicator(k, at), null))));
       } else {
         Expr.Var i = index();
         out.add(
@@ -117,6 +146,17 @@ final class Flattened {
     for (int w = 0; w < cells.size(); w++) {
       Param p = procedure.wrt().get(w);
       Expr start = starts.get(w);
+      if (p.type().dimensions() == 2) {
+        Expr.Var cell = cells.get(w);
+        out.addAll(
+            rowMajor(p, start, (element, at) -> {
+              Expr from = new Expr.ArrayAccess(new Expr.ArrayAccess(cell, element[0]), element[1]);
+              return List.of(
+                  new Stmt.Assign(new Expr.ArrayAccess(row, at), AssignOp.SET, from, null),
+                  new Stmt.Assign(from, AssignOp.SET, Expr.Literal.ofDouble(0), null));
+            }));
+        continue;
+      }
       Expr.Var i = index();
       boolean scalar = p.type().dimensions() == 0;
       Expr element = new Expr.ArrayAccess(cells.get(w), scalar ? Expr.Literal.ofInt(0) : i);
@@ -133,6 +173,33 @@ final class Flattened {
       }
     }
     return out;
+  }
+
+  /**
+   * Visits the elements of matrix parameter {@code p} row by row, with the running position
+   * {@code at} of each in the flattened vector, from {@code start}.
+   */
+  private List<Stmt> rowMajor(
+      Param p, Expr start, java.util.function.BiFunction<Expr.Var[], Expr.Var, List<Stmt>> body) {
+    Expr.Var at = local("at", JType.INT);
+    Expr.Var i = index();
+    Expr.Var j = index();
+    Expr.Var matrix = new Expr.Var(p.name());
+    List<Stmt> inner = new ArrayList<>(body.apply(new Expr.Var[] {i, j}, at));
+    inner.add(new Stmt.Assign(at, AssignOp.ADD, Expr.Literal.ofInt(1), null));
+    return List.of(
+        new Stmt.Declare(JType.INT, at.name(), start, null),
+        forEach(
+            i, new Expr.ArrayLength(matrix),
+            forEach(
+                j, new Expr.ArrayLength(new Expr.ArrayAccess(matrix, i)),
+                inner.toArray(new Stmt[0]))));
+  }
+
+  private Expr.Var local(String base, JType type) {
+    String name = names.fresh(base);
+    variables.put(name, type);
+    return new Expr.Var(name);
   }
 
   /** {@code for (int i = 0; i < bound; i++) { body }}. */

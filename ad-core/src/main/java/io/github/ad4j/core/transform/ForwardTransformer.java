@@ -236,16 +236,7 @@ public final class ForwardTransformer {
    */
   private Expr pushforward(Expr.Call call, Callees.Callee callee, Origin statement) {
     Origin origin = procedure.callSites().getOrDefault(ExpressionConverter.key(call), statement);
-    if (!callee.differentiable()) {
-      throw new NotDifferentiableException(origin, "call to " + callee.name() + ", which is not"
-          + " @Differentiable, with arguments that depend on the inputs; annotate "
-          + callee.name() + " with @Differentiable, or compute its value outside and pass it in");
-    }
-    if (callee.writesArrays()) {
-      throw new NotDifferentiableException(origin, "call to " + callee.name() + ", which writes"
-          + " into its array parameters: such calls cannot be differentiated yet; copy the array"
-          + " in the caller, or return the value");
-    }
+    CallChecks.requireDifferentiable(callee, origin);
     List<Expr> args = new ArrayList<>();
     if (callee.instance()) {
       args.add(new Expr.Var(procedure.receiver()));
@@ -255,13 +246,7 @@ public final class ForwardTransformer {
       Param param = callee.params().get(k);
       Expr arg = call.args().get(k);
       boolean active = activity.carriesDerivative(arg);
-      if (!callee.wrt().contains(param.name())) {
-        if (active) {
-          throw new NotDifferentiableException(origin, "argument " + (k + 1) + " of "
-              + callee.name() + " depends on the inputs, but " + callee.name() + " is not"
-              + " differentiated with respect to " + param.name() + "; add \"" + param.name()
-              + "\" to its wrt");
-        }
+      if (!CallChecks.differentiatesWith(callee, k, active, origin)) {
         continue;
       }
       args.add(

@@ -3,8 +3,6 @@ package io.github.ad4j.core.transform;
 import io.github.ad4j.core.analyse.Activity;
 import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.NotDifferentiableException;
-import io.github.ad4j.core.ir.AssignOp;
-import io.github.ad4j.core.ir.BinaryOp;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
@@ -42,17 +40,15 @@ final class SecondOrderForms {
   private final Procedure procedure;
   private final DerivativeMethod pushforward;
   private final List<Stmt> pushforwardBody;
-  private final List<Param> tangentParams;
   private final RuleTable rules;
   private final DerivativeForms forms;
 
   private SecondOrderForms(
       Procedure procedure, DerivativeMethod pushforward, List<Stmt> pushforwardBody,
-      List<Param> tangentParams, RuleTable rules, DerivativeForms forms) {
+      RuleTable rules, DerivativeForms forms) {
     this.procedure = procedure;
     this.pushforward = pushforward;
     this.pushforwardBody = pushforwardBody;
-    this.tangentParams = tangentParams;
     this.rules = rules;
     this.forms = forms;
   }
@@ -60,14 +56,11 @@ final class SecondOrderForms {
   /**
    * @param pushforward the generated pushforward of {@code procedure}
    * @param pushforwardBody its final, simplified body: the code differentiated again
-   * @param tangentParams its tangent parameters, one per {@code wrt} parameter
    */
   static List<DerivativeMethod> of(
       Procedure procedure, DerivativeMethod pushforward, List<Stmt> pushforwardBody,
-      List<Param> tangentParams, RuleTable rules, DerivativeForms forms) {
-    return new SecondOrderForms(
-            procedure, pushforward, pushforwardBody, tangentParams, rules, forms)
-        .build();
+      RuleTable rules, DerivativeForms forms) {
+    return new SecondOrderForms(procedure, pushforward, pushforwardBody, rules, forms).build();
   }
 
   private List<DerivativeMethod> build() {

@@ -168,12 +168,12 @@ final class VectorForms {
     JType matrix = new JType(JType.Primitive.DOUBLE, 2);
     Expr.Var n = local(names, variables, "n", JType.INT);
     Expr.Var jacobian = local(names, variables, "jacobian", matrix);
-    List<Stmt> body = new ArrayList<>();
+    List<Stmt> body = new ArrayList<>(flat.prelude());
     body.add(new Stmt.Declare(JType.INT, n.name(), flat.size(), null));
     body.add(new Stmt.Declare(matrix, jacobian.name(), null, null));
     Expr.Var m = outputs == null ? null : local(names, variables, "m", JType.INT);
     if (m != null) {
-      body.add(1, new Stmt.Declare(JType.INT, m.name(), outputs, null));
+      body.add(body.size() - 1, new Stmt.Declare(JType.INT, m.name(), outputs, null));
     }
     List<Stmt> byColumns = byColumns(flat, names, variables, n, m, jacobian);
     String how;

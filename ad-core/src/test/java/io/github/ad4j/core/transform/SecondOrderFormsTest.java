@@ -151,7 +151,7 @@ class SecondOrderFormsTest {
   @MethodSource("points")
   void hessianMatchesFiniteDifferencesOfTheGradient(Point point) {
     double[][] hessian = (double[][]) H.generated(point.method() + "Hessian", Arguments.copy(point.args()));
-    double[] x = flatten(point);
+    double[] x = Arguments.flatten(point.args(), point.wrt());
     assertThat(hessian.length).as("rows").isEqualTo(x.length);
     double scale = 1;
     for (double[] row : hessian) {
@@ -184,14 +184,14 @@ class SecondOrderFormsTest {
   @MethodSource("points")
   void hessianVectorProductIsTheHessianTimesTheDirection(Point point) {
     double[][] hessian = (double[][]) H.generated(point.method() + "Hessian", Arguments.copy(point.args()));
-    double[] x = flatten(point);
+    double[] x = Arguments.flatten(point.args(), point.wrt());
     double[] v = new double[x.length];
     for (int i = 0; i < v.length; i++) {
       v[i] = 0.75 - 0.5 * i + 0.125 * i * i;
     }
     Object[] args = Arguments.copy(point.args());
-    Object[] tangents = shaped(point, v);
-    Object[] accumulators = shaped(point, new double[x.length]);
+    Object[] tangents = Arguments.unflatten(point.args(), point.wrt(), v);
+    Object[] accumulators = Arguments.unflatten(point.args(), point.wrt(), new double[x.length]);
     Object[] all = new Object[args.length + 2 * point.wrt().length];
     System.arraycopy(args, 0, all, 0, args.length);
     for (int k = 0; k < point.wrt().length; k++) {
@@ -263,7 +263,7 @@ class SecondOrderFormsTest {
   /** The gradient of the point's method, flattened, with its wrt parameters set from {@code x}. */
   private static double[] gradient(Point point, double[] x) {
     Object[] args = Arguments.copy(point.args());
-    Object[] values = shaped(point, x);
+    Object[] values = Arguments.unflatten(point.args(), point.wrt(), x);
     for (int k = 0; k < point.wrt().length; k++) {
       args[point.wrt()[k]] = values[k];
     }
@@ -296,32 +296,4 @@ class SecondOrderFormsTest {
     }
   }
 
-  private static double[] flatten(Point point) {
-    List<Double> flat = new ArrayList<>();
-    for (int index : point.wrt()) {
-      for (double d : Arguments.flatten(point.args()[index])) {
-        flat.add(d);
-      }
-    }
-    return flat.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  /** {@code flat} cut into the shapes of the wrt parameters: a Double or a double[] each. */
-  private static Object[] shaped(Point point, double[] flat) {
-    Object[] out = new Object[point.wrt().length];
-    int offset = 0;
-    for (int k = 0; k < out.length; k++) {
-      Object parameter = point.args()[point.wrt()[k]];
-      if (parameter instanceof Double) {
-        out[k] = flat[offset++];
-      } else {
-        int length = ((double[]) parameter).length;
-        double[] block = new double[length];
-        System.arraycopy(flat, offset, block, 0, length);
-        offset += length;
-        out[k] = block;
-      }
-    }
-    return out;
-  }
 }

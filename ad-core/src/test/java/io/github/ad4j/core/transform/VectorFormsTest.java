@@ -97,6 +97,29 @@ class VectorFormsTest {
         }
 
         @Differentiable
+        static double[] matrixTimesSquares(double[][] a, double[] x) {
+          double[] y = new double[a.length];
+          for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+              y[i] += a[i][j] * x[j] * x[j];
+            }
+          }
+          return y;
+        }
+
+        @Differentiable
+        @Jacobian(Jacobian.Mode.FORWARD)
+        static double[] matrixTimesSquaresForward(double[][] a, double[] x) {
+          double[] y = new double[a.length];
+          for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+              y[i] += a[i][j] * x[j] * x[j];
+            }
+          }
+          return y;
+        }
+
+        @Differentiable
         static double[] writesItsInput(double[] x, double s) {
           x[0] = x[0] * x[1] + s;
           double[] r = new double[2];
@@ -132,6 +155,13 @@ class VectorFormsTest {
     }
     points.add(new Point("branchesAndLoops", new Object[] {new double[] {0.3, -1.2, 0.9, -0.4}, 1.7}, new int[] {0, 1}));
     points.add(new Point("branchesAndLoops", new Object[] {new double[] {-0.5, 0.8}, -0.6}, new int[] {0, 1}));
+    for (String method : new String[] {"matrixTimesSquares", "matrixTimesSquaresForward"}) {
+      points.add(
+          new Point(
+              method,
+              new Object[] {new double[][] {{0.5, -1.0, 2.0}, {1.5, 0.25, -0.75}}, new double[] {0.3, -1.1, 0.8}},
+              new int[] {0, 1}));
+    }
     points.add(new Point("writesItsInput", new Object[] {new double[] {0.8, -0.6, 2.0}, 1.3}, new int[] {0, 1}));
     return points.stream();
   }
@@ -142,8 +172,8 @@ class VectorFormsTest {
     Object[] args = Arguments.copy(point.args());
     double[][] jacobian = (double[][]) V.generated(point.method() + "Jacobian", args);
     assertThat(Arguments.same(args, point.args())).as("arguments after fJacobian").isTrue();
-    double[] value = original(point, flatten(point));
-    double[] x = flatten(point);
+    double[] value = original(point, Arguments.flatten(point.args(), point.wrt()));
+    double[] x = Arguments.flatten(point.args(), point.wrt());
     assertThat(jacobian.length).as("rows").isEqualTo(value.length);
     for (int j = 0; j < x.length; j++) {
       int column = j;
@@ -168,13 +198,13 @@ class VectorFormsTest {
   @MethodSource("points")
   void pushforwardIsTheJacobianTimesTheTangentsAndPullbackItsTransposeTimesTheSeed(Point point) {
     double[][] jacobian = (double[][]) V.generated(point.method() + "Jacobian", Arguments.copy(point.args()));
-    double[] x = flatten(point);
+    double[] x = Arguments.flatten(point.args(), point.wrt());
     double[] v = new double[x.length];
     for (int i = 0; i < v.length; i++) {
       v[i] = 0.75 - 0.5 * i + 0.125 * i * i;
     }
     Object[] args = Arguments.copy(point.args());
-    Object[] tangents = shaped(point, v);
+    Object[] tangents = Arguments.unflatten(point.args(), point.wrt(), v);
     Object[] all = new Object[args.length + tangents.length];
     System.arraycopy(args, 0, all, 0, args.length);
     System.arraycopy(tangents, 0, all, args.length, tangents.length);
@@ -197,7 +227,7 @@ class VectorFormsTest {
       u[i] = 1.25 - 0.375 * i;
     }
     args = Arguments.copy(point.args());
-    Object[] accumulators = shaped(point, new double[x.length]);
+    Object[] accumulators = Arguments.unflatten(point.args(), point.wrt(), new double[x.length]);
     all = new Object[args.length + 1 + accumulators.length];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = u;
@@ -273,39 +303,11 @@ class VectorFormsTest {
 
   private static double[] original(Point point, double[] x) {
     Object[] args = Arguments.copy(point.args());
-    Object[] values = shaped(point, x);
+    Object[] values = Arguments.unflatten(point.args(), point.wrt(), x);
     for (int k = 0; k < point.wrt().length; k++) {
       args[point.wrt()[k]] = values[k];
     }
     return (double[]) V.original(point.method(), args);
   }
 
-  private static double[] flatten(Point point) {
-    List<Double> flat = new ArrayList<>();
-    for (int index : point.wrt()) {
-      for (double d : Arguments.flatten(point.args()[index])) {
-        flat.add(d);
-      }
-    }
-    return flat.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  /** {@code flat} cut into the shapes of the wrt parameters: a Double or a double[] each. */
-  private static Object[] shaped(Point point, double[] flat) {
-    Object[] out = new Object[point.wrt().length];
-    int offset = 0;
-    for (int k = 0; k < out.length; k++) {
-      Object parameter = point.args()[point.wrt()[k]];
-      if (parameter instanceof Double) {
-        out[k] = flat[offset++];
-      } else {
-        int length = ((double[]) parameter).length;
-        double[] block = new double[length];
-        System.arraycopy(flat, offset, block, 0, length);
-        offset += length;
-        out[k] = block;
-      }
-    }
-    return out;
-  }
 }
