@@ -31,6 +31,9 @@ def described = sections.collectEntries { goal, text ->
 assert described['generate'] == ['encoding', 'excludes', 'failOnError', 'includes', 'outputDirectory', 'skip', 'sourceDirectory'] as Set
 assert described['generate-test'] == ['encoding', 'excludes', 'failOnError', 'includes', 'mainOutputDirectory', 'skip',
                                       'skipTests', 'testOutputDirectory', 'testSourceDirectory'] as Set
+assert described['generate-checks'] == ['encoding', 'excludes', 'includes', 'onlyAnnotated', 'outputDirectory', 'skip',
+                                        'skipGenerate', 'sourceDirectory'] as Set
+assert sections['generate-checks'].contains('User property: ad.checks.onlyAnnotated')
 assert sections['generate'].contains('User property: ad.skip')
 assert sections['generate-test'].contains('User property: ad.testOutputDirectory')
 return true

@@ -131,7 +131,7 @@ public final class GradClassEmitter {
   }
 
   /** Javadoc lines of at most {@value #JAVADOC_WIDTH} characters, broken between words. */
-  static String wrap(String text) {
+  public static String wrap(String text) {
     StringBuilder out = new StringBuilder();
     for (String paragraph : text.split("\n", -1)) {
       StringBuilder line = new StringBuilder();

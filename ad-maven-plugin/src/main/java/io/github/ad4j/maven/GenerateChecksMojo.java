@@ -1,0 +1,230 @@
+package io.github.ad4j.maven;
+
+import io.github.ad4j.core.Diagnostic;
+import io.github.ad4j.core.GenerationResult;
+import io.github.ad4j.core.SourceFile;
+import io.github.ad4j.core.checks.CheckGenerator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates derivatives that check themselves: for each class {@code C} of the main sources with
+ * {@code @Differentiable} methods, a JUnit 5 test {@code CGradCheckTest} that checks each
+ * generated gradient ({@code CGrad.fGradient}) against finite differences of the method at sample
+ * points, so that {@code mvn test} verifies every derivative ad4j wrote. The output directory is
+ * added as a test source root.
+ *
+ * <p>Opt-in: run this goal (per build), and optionally set {@code onlyAnnotated} so that only
+ * methods annotated {@code @CheckAt} are checked (per method). {@code @CheckAt} sets a method's
+ * points, the values of its other parameters, array lengths and tolerance. The generated tests
+ * need {@code io.github.ad4j:ad-check} and JUnit 5 ({@code junit-jupiter}) as test dependencies.
+ */
+@Mojo(
+    name = "generate-checks",
+    defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES,
+    threadSafe = true)
+public final class GenerateChecksMojo extends AbstractMojo {
+
+  private static final String GROUP = "io.github.ad4j";
+  private static final String CHECK_ARTIFACT = "ad-check";
+
+  /** The project being built. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  /**
+   * Skips this goal: no checks are generated and no test source root is added.
+   */
+  @Parameter(property = "ad.checks.skip", defaultValue = "false")
+  private boolean skip;
+
+  /**
+   * The {@code generate} goal's {@code skip}: where no derivatives are generated, there is
+   * nothing to check either, so this goal does nothing.
+   */
+  @Parameter(property = "ad.skip", defaultValue = "false")
+  private boolean skipGenerate;
+
+  /**
+   * Whether only methods annotated {@code @CheckAt} get a check. By default every
+   * {@code @Differentiable} static method does.
+   */
+  @Parameter(property = "ad.checks.onlyAnnotated", defaultValue = "false")
+  private boolean onlyAnnotated;
+
+  /**
+   * The directory of the main sources to read. When not set, every compile source root of the
+   * project is read (normally {@code src/main/java}), as the {@code generate} goal reads them.
+   */
+  @Parameter(property = "ad.sourceDirectory")
+  private File sourceDirectory;
+
+  /**
+   * Where the test classes are written. It is added as a test source root. Tests generated there
+   * by an earlier run that this run no longer generates are removed; other files are left alone.
+   */
+  @Parameter(
+      property = "ad.checks.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-test-sources/ad-checks",
+      required = true)
+  private File outputDirectory;
+
+  /**
+   * Ant-style patterns, relative to a source directory, of the files to read. Default: {@code
+   * **}{@code /*.java}.
+   */
+  @Parameter private List<String> includes = new ArrayList<>();
+
+  /** Ant-style patterns, relative to a source directory, of files not to read. Default: none. */
+  @Parameter private List<String> excludes = new ArrayList<>();
+
+  /**
+   * The encoding the sources are read in. Default: {@code project.build.sourceEncoding}, or
+   * UTF-8 if that is not set. Generated files are always written in UTF-8.
+   */
+  @Parameter(property = "ad.encoding", defaultValue = "${project.build.sourceEncoding}")
+  private String encoding;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip || skipGenerate) {
+      getLog().info("ad4j: generate-checks skipped");
+      return;
+    }
+    requireCheckDependency();
+    Path output = outputDirectory.toPath().toAbsolutePath().normalize();
+    project.addTestCompileSourceRoot(output.toString());
+
+    List<SourceFile> sources = read(find(output));
+    GenerationResult result = generate(sources);
+    report(result);
+    write(output, result);
+  }
+
+  /** The generated tests do not compile without ad-check: say so now, not as a javac error. */
+  private void requireCheckDependency() throws MojoFailureException {
+    for (Dependency dependency : project.getDependencies()) {
+      if (GROUP.equals(dependency.getGroupId())
+          && CHECK_ARTIFACT.equals(dependency.getArtifactId())) {
+        return;
+      }
+    }
+    throw new MojoFailureException(
+        "ad4j: the generated checks call GradCheck: add the dependency "
+            + GROUP + ":" + CHECK_ARTIFACT
+            + " with <scope>test</scope> (and org.junit.jupiter:junit-jupiter, also test scope)");
+  }
+
+  private List<Path> find(Path output) throws MojoExecutionException, MojoFailureException {
+    List<Path> roots = new ArrayList<>();
+    if (sourceDirectory != null) {
+      roots.add(sourceDirectory.toPath());
+    } else {
+      project.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
+    }
+    try {
+      return new SourceScanner(includes, excludes, output).scan(roots);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("ad4j: bad include/exclude pattern: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("ad4j: cannot list the source files: " + e, e);
+    }
+  }
+
+  private List<SourceFile> read(List<Path> files)
+      throws MojoExecutionException, MojoFailureException {
+    Charset charset = charset();
+    List<SourceFile> sources = new ArrayList<>(files.size());
+    for (Path file : files) {
+      try {
+        sources.add(new SourceFile(file.toString(), Files.readString(file, charset)));
+      } catch (CharacterCodingException e) {
+        throw new MojoFailureException(
+            "ad4j: " + file + " is not valid " + charset + " text; set"
+                + " project.build.sourceEncoding (or the plugin's encoding) to the encoding the"
+                + " sources are saved in");
+      } catch (IOException e) {
+        throw new MojoExecutionException("ad4j: cannot read " + file + ": " + e, e);
+      }
+    }
+    return sources;
+  }
+
+  private Charset charset() throws MojoFailureException {
+    if (encoding == null || encoding.isBlank()) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(encoding.trim());
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new MojoFailureException("ad4j: unknown encoding '" + encoding + "'");
+    }
+  }
+
+  private GenerationResult generate(List<SourceFile> sources) throws MojoExecutionException {
+    try {
+      return CheckGenerator.create(onlyAnnotated).generate(sources);
+    } catch (RuntimeException | StackOverflowError e) {
+      // problems in user code come back as diagnostics: anything thrown is a bug in ad4j
+      throw new MojoExecutionException(
+          "ad4j: internal error while generating checks (" + e + "). This is a bug in ad4j, not"
+              + " in your code: please report it with the full stack trace (mvn -e). Setting"
+              + " ad.checks.skip=true bypasses the checks meanwhile.",
+          e);
+    }
+  }
+
+  private void report(GenerationResult result) throws MojoFailureException {
+    if (result.hasErrors()) {
+      StringBuilder message = new StringBuilder("ad4j: malformed @CheckAt; no checks written:");
+      for (Diagnostic diagnostic : result.diagnostics()) {
+        if (diagnostic.severity() == Diagnostic.Severity.ERROR) {
+          message.append(System.lineSeparator()).append(diagnostic.format());
+        }
+      }
+      throw new MojoFailureException(message.toString());
+    }
+    result.diagnostics().forEach(d -> getLog().warn(d.format()));
+  }
+
+  private void write(Path output, GenerationResult result) throws MojoExecutionException {
+    GeneratedSources.Summary summary;
+    try {
+      summary = new GeneratedSources(output).update(result.files());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(
+          "ad4j: internal error: the check generator produced an unusable path ("
+              + e.getMessage() + "). Please report this bug.",
+          e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("ad4j: cannot write to " + output + ": " + e, e);
+    }
+    getLog()
+        .info(
+            String.format(
+                "ad4j: %d check class%s in %s: %d written, %d up to date, %d stale removed",
+                result.files().size(),
+                result.files().size() == 1 ? "" : "es",
+                output,
+                summary.written(),
+                summary.unchanged(),
+                summary.removed()));
+  }
+}
