@@ -6,12 +6,6 @@ import io.github.ad4j.core.GenerationResult;
 import io.github.ad4j.core.SourceFile;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,9 +110,11 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     // nothing new to write.
     addSourceRoot(output.toString());
 
-    List<SourceFile> sources = read(find(new SourceScanner(includes, excludes, output), roots));
+    List<SourceFile> sources =
+        new SourceReader(new SourceScanner(includes, excludes, output), encoding).read(roots);
     List<SourceFile> context =
-        read(find(new SourceScanner(List.of(), List.of(), output), contextRoots()));
+        new SourceReader(new SourceScanner(List.of(), List.of(), output), encoding)
+            .read(contextRoots());
     GenerationResult result = generate(sources, context);
     report(result);
     write(output, result, sources.size(), context.size());
@@ -165,50 +161,6 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
             + " is, or contains, the source directory "
             + sources
             + "; point it at a directory of its own, such as target/generated-sources/ad");
-  }
-
-  private static List<Path> find(SourceScanner scanner, List<Path> roots)
-      throws MojoExecutionException, MojoFailureException {
-    try {
-      return scanner.scan(roots);
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("ad4j: bad include/exclude pattern: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MojoExecutionException("ad4j: cannot list the source files: " + e, e);
-    }
-  }
-
-  private List<SourceFile> read(List<Path> files)
-      throws MojoExecutionException, MojoFailureException {
-    Charset charset = charset();
-    List<SourceFile> sources = new ArrayList<>(files.size());
-    for (Path file : files) {
-      try {
-        sources.add(new SourceFile(file.toString(), Files.readString(file, charset)));
-      } catch (CharacterCodingException e) {
-        throw new MojoFailureException(
-            "ad4j: "
-                + file
-                + " is not valid "
-                + charset
-                + " text; set project.build.sourceEncoding (or the plugin's encoding) to the"
-                + " encoding the sources are saved in");
-      } catch (IOException e) {
-        throw new MojoExecutionException("ad4j: cannot read " + file + ": " + e, e);
-      }
-    }
-    return sources;
-  }
-
-  private Charset charset() throws MojoFailureException {
-    if (encoding == null || encoding.isBlank()) {
-      return StandardCharsets.UTF_8;
-    }
-    try {
-      return Charset.forName(encoding.trim());
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new MojoFailureException("ad4j: unknown encoding '" + encoding + "'");
-    }
   }
 
   private static GenerationResult generate(List<SourceFile> sources, List<SourceFile> context)

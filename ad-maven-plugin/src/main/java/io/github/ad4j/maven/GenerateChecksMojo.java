@@ -6,12 +6,6 @@ import io.github.ad4j.core.SourceFile;
 import io.github.ad4j.core.checks.CheckGenerator;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +106,8 @@ public final class GenerateChecksMojo extends AbstractMojo {
     Path output = outputDirectory.toPath().toAbsolutePath().normalize();
     project.addTestCompileSourceRoot(output.toString());
 
-    List<SourceFile> sources = read(find(output));
+    List<SourceFile> sources =
+        new SourceReader(new SourceScanner(includes, excludes, output), encoding).read(roots());
     GenerationResult result = generate(sources);
     report(result);
     write(output, result);
@@ -132,50 +127,14 @@ public final class GenerateChecksMojo extends AbstractMojo {
             + " with <scope>test</scope> (and org.junit.jupiter:junit-jupiter, also test scope)");
   }
 
-  private List<Path> find(Path output) throws MojoExecutionException, MojoFailureException {
+  private List<Path> roots() {
     List<Path> roots = new ArrayList<>();
     if (sourceDirectory != null) {
       roots.add(sourceDirectory.toPath());
     } else {
       project.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
     }
-    try {
-      return new SourceScanner(includes, excludes, output).scan(roots);
-    } catch (IllegalArgumentException e) {
-      throw new MojoFailureException("ad4j: bad include/exclude pattern: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new MojoExecutionException("ad4j: cannot list the source files: " + e, e);
-    }
-  }
-
-  private List<SourceFile> read(List<Path> files)
-      throws MojoExecutionException, MojoFailureException {
-    Charset charset = charset();
-    List<SourceFile> sources = new ArrayList<>(files.size());
-    for (Path file : files) {
-      try {
-        sources.add(new SourceFile(file.toString(), Files.readString(file, charset)));
-      } catch (CharacterCodingException e) {
-        throw new MojoFailureException(
-            "ad4j: " + file + " is not valid " + charset + " text; set"
-                + " project.build.sourceEncoding (or the plugin's encoding) to the encoding the"
-                + " sources are saved in");
-      } catch (IOException e) {
-        throw new MojoExecutionException("ad4j: cannot read " + file + ": " + e, e);
-      }
-    }
-    return sources;
-  }
-
-  private Charset charset() throws MojoFailureException {
-    if (encoding == null || encoding.isBlank()) {
-      return StandardCharsets.UTF_8;
-    }
-    try {
-      return Charset.forName(encoding.trim());
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new MojoFailureException("ad4j: unknown encoding '" + encoding + "'");
-    }
+    return roots;
   }
 
   private GenerationResult generate(List<SourceFile> sources) throws MojoExecutionException {
