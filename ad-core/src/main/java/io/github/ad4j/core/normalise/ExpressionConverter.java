@@ -381,8 +381,11 @@ public final class ExpressionConverter {
       args.add(converted);
       types.add(typeOf(converted));
     }
-    return new Expr.Call(
-        owner, m.getNameAsString(), args, MathFunctions.returnType(m.getNameAsString(), types));
+    Expr.Call call =
+        new Expr.Call(
+            owner, m.getNameAsString(), args, MathFunctions.returnType(m.getNameAsString(), types));
+    recordSite(call, m);
+    return call;
   }
 
   /** A call of a static method of the build: another {@code @Differentiable} method, or data. */
@@ -419,8 +422,18 @@ public final class ExpressionConverter {
     String target = callee.instance() ? self : callee.classReference(pkg);
     Expr.Call call = new Expr.Call(target, callee.name(), args, callee.returnType());
     resolved.put(key(call), callee);
-    callSites.putIfAbsent(key(call), source.origin(m));
+    recordSite(call, m);
     return call;
+  }
+
+  /** Remembers where {@code call} is, so that a diagnostic about it can point at it. */
+  private void recordSite(Expr.Call call, MethodCallExpr at) {
+    if (source == null) {
+      return;
+    }
+    io.github.ad4j.core.ir.Origin origin = source.origin(at);
+    callSites.putIfAbsent(key(call), origin);
+    callSites.putIfAbsent(io.github.ad4j.core.ir.Procedure.exactKey(call), origin);
   }
 
   /** How {@link #resolved} is keyed: the owner as written, the name and the arity. */
