@@ -7,6 +7,8 @@ import io.github.ad4j.core.check.MethodChecker;
 import io.github.ad4j.core.check.MethodRejected;
 import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.emit.GradClassEmitter;
+import io.github.ad4j.core.emit.JavaLangQualifier;
+import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.Origin;
 import io.github.ad4j.core.ir.Procedure;
 import io.github.ad4j.core.normalise.Normaliser;
@@ -23,6 +25,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The entry point of ad-core: Java sources in, generated derivative classes and diagnostics out.
@@ -73,26 +77,62 @@ public final class DerivativeGenerator {
     RuleTable runRules = rules.withRulesFrom(parsed, ruleErrors);
     ruleErrors.forEach(e -> diagnostics.add(diagnostic(e.origin(), e.getMessage())));
     Callees callees = Callees.of(parsed, runRules.functions());
+    Map<String, Origin> classes = topLevelClasses(parsed);
     for (ParsedSource source : parsed) {
-      generate(source, runRules, callees, files, diagnostics);
+      generate(source, runRules, callees, classes, files, diagnostics);
     }
     files.sort(Comparator.comparing(GeneratedFile::relativePath));
     return new GenerationResult(files, diagnostics);
+  }
+
+  /** Where each top-level class of the build is declared, by qualified name. */
+  private static Map<String, Origin> topLevelClasses(List<ParsedSource> parsed) {
+    Map<String, Origin> classes = new LinkedHashMap<>();
+    for (ParsedSource source : parsed) {
+      for (TypeDeclaration<?> type : source.unit().getTypes()) {
+        classes.putIfAbsent(qualified(packageOf(source), type.getNameAsString()), source.origin(type.getName()));
+      }
+    }
+    return classes;
+  }
+
+  private static String packageOf(ParsedSource source) {
+    return source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+  }
+
+  private static String qualified(String packageName, String simpleName) {
+    return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
   }
 
   private void generate(
       ParsedSource source,
       RuleTable rules,
       Callees callees,
+      Map<String, Origin> classes,
       List<GeneratedFile> files,
       List<Diagnostic> diagnostics) {
     Map<TypeDeclaration<?>, List<DifferentiableMethod>> byClass = new LinkedHashMap<>();
     for (DifferentiableMethod method : DifferentiableMethod.findAll(source)) {
       byClass.computeIfAbsent(ParsedSource.topLevelType(method.owner()), k -> new ArrayList<>()).add(method);
     }
-    String packageName =
-        source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    String packageName = packageOf(source);
+    // a class of the package named Math would shadow java.lang.Math in the generated class
+    Set<String> shadowed = new TreeSet<>(Expr.Call.LIBRARY_OWNERS);
+    shadowed.removeIf(name -> !callees.hasClass(packageName, name));
     for (Map.Entry<TypeDeclaration<?>, List<DifferentiableMethod>> entry : byClass.entrySet()) {
+      String className = entry.getKey().getNameAsString();
+      String gradName = qualified(packageName, className + GradClassEmitter.SUFFIX);
+      Origin taken = classes.get(gradName);
+      if (taken != null) {
+        // javac would report a duplicate class in the generated file; say why, where the user is
+        diagnostics.add(
+            diagnostic(
+                source.origin(entry.getKey().getName()),
+                "class " + className + " cannot get its derivatives: ad4j writes them to class "
+                    + gradName + ", which already exists (" + taken.file() + ":" + taken.line()
+                    + ":" + taken.column() + "); rename that class"));
+        continue;
+      }
       List<GradientRecord> records = new ArrayList<>();
       List<GradClassEmitter.Emitted> emitted = new ArrayList<>();
       List<DifferentiableMethod> earlier = new ArrayList<>();
@@ -101,7 +141,9 @@ public final class DerivativeGenerator {
           DerivativeForms.Forms forms = differentiate(method, earlier, rules, callees);
           records.add(forms.record());
           for (DerivativeMethod m : forms.methods()) {
-            emitted.add(new GradClassEmitter.Emitted(m, BodySimplifier.simplify(m)));
+            emitted.add(
+                new GradClassEmitter.Emitted(
+                    m, JavaLangQualifier.qualify(BodySimplifier.simplify(m), shadowed)));
           }
         } catch (MethodRejected e) {
           e.errors().forEach(error -> diagnostics.add(diagnostic(error.origin(), error.getMessage())));
@@ -119,7 +161,7 @@ public final class DerivativeGenerator {
         files.add(
             GradClassEmitter.emit(
                 packageName,
-                entry.getKey().getNameAsString(),
+                className,
                 source.file().fileName(),
                 records,
                 emitted));
