@@ -6,9 +6,11 @@ import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.MethodChecker;
 import io.github.ad4j.core.check.MethodRejected;
 import io.github.ad4j.core.check.NotDifferentiableException;
+import io.github.ad4j.core.emit.BytecodeSize;
 import io.github.ad4j.core.emit.GradClassEmitter;
 import io.github.ad4j.core.emit.JavaLangQualifier;
 import io.github.ad4j.core.ir.Expr;
+import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.ir.Origin;
 import io.github.ad4j.core.ir.Procedure;
 import io.github.ad4j.core.normalise.Normaliser;
@@ -40,6 +42,12 @@ public final class DerivativeGenerator {
   private static final String REPORT =
       "; this is a bug in ad4j, please report it with the method's source";
 
+  /**
+   * The stack of the generating thread: room for expressions and blocks nested thousands deep.
+   * Only what is used is committed.
+   */
+  private static final long STACK_BYTES = 512L * 1024 * 1024;
+
   private final RuleTable rules;
 
   private DerivativeGenerator(RuleTable rules) {
@@ -57,6 +65,37 @@ public final class DerivativeGenerator {
    * diagnostics, and the methods they concern are left out.
    */
   public GenerationResult generate(List<SourceFile> sources) {
+    // The parser and every stage recurse over expressions and blocks, so a deeply nested method
+    // needs a deep stack: the work runs on a thread of its own with room for it, whatever the
+    // caller's stack is.
+    GenerationResult[] result = new GenerationResult[1];
+    RuntimeException[] failure = new RuntimeException[1];
+    Thread worker =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result[0] = generateHere(sources);
+              } catch (RuntimeException e) {
+                failure[0] = e;
+              }
+            },
+            "ad4j-generator",
+            STACK_BYTES);
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while generating derivatives", e);
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    return result[0];
+  }
+
+  private GenerationResult generateHere(List<SourceFile> sources) {
     List<SourceFile> sorted = new ArrayList<>(sources);
     sorted.sort(Comparator.comparing(SourceFile::path));
     List<GeneratedFile> files = new ArrayList<>();
@@ -64,7 +103,15 @@ public final class DerivativeGenerator {
     SourceParser parser = new SourceParser();
     List<ParsedSource> parsed = new ArrayList<>();
     for (SourceFile file : sorted) {
-      SourceParser.Result result = parser.parse(file);
+      SourceParser.Result result;
+      try {
+        result = parser.parse(file);
+      } catch (StackOverflowError e) {
+        diagnostics.add(
+            new Diagnostic(Diagnostic.Severity.ERROR, file.path(), 1, 1, "the file nests"
+                + " expressions or blocks too deeply to be parsed; split the deepest ones"));
+        continue;
+      }
       if (result.source() != null) {
         parsed.add(result.source());
       } else if (file.content().contains("Differentiable")) {
@@ -139,16 +186,24 @@ public final class DerivativeGenerator {
       for (DifferentiableMethod method : entry.getValue()) {
         try {
           DerivativeForms.Forms forms = differentiate(method, earlier, rules, callees);
-          records.add(forms.record());
+          List<GradClassEmitter.Emitted> ofMethod = new ArrayList<>();
           for (DerivativeMethod m : forms.methods()) {
-            emitted.add(
-                new GradClassEmitter.Emitted(
-                    m, JavaLangQualifier.qualify(BodySimplifier.simplify(m), shadowed)));
+            List<Stmt> body = JavaLangQualifier.qualify(BodySimplifier.simplify(m), shadowed);
+            checkSize(method, m, body);
+            ofMethod.add(new GradClassEmitter.Emitted(m, body));
           }
+          records.add(forms.record());
+          emitted.addAll(ofMethod);
         } catch (MethodRejected e) {
           e.errors().forEach(error -> diagnostics.add(diagnostic(error.origin(), error.getMessage())));
         } catch (NotDifferentiableException e) {
           diagnostics.add(diagnostic(e.origin(), e.getMessage()));
+        } catch (StackOverflowError e) {
+          diagnostics.add(
+              diagnostic(
+                  source.origin(method.declaration().getName()),
+                  "method " + method.name() + " nests expressions or blocks too deeply to be"
+                      + " differentiated; split the deepest ones into variables or methods"));
         } catch (RuntimeException e) {
           diagnostics.add(
               diagnostic(
@@ -166,6 +221,22 @@ public final class DerivativeGenerator {
                 records,
                 emitted));
       }
+    }
+  }
+
+  /**
+   * Refuses a derivative too long for one Java method: javac would report "code too large" in
+   * the generated class, where the user can do nothing about it.
+   */
+  private static void checkSize(DifferentiableMethod method, DerivativeMethod m, List<Stmt> body) {
+    long size = BytecodeSize.estimate(m.params(), m.receiver() != null, body);
+    if (size > BytecodeSize.SAFE_LIMIT) {
+      throw new NotDifferentiableException(
+          method.source().origin(method.declaration().getName()),
+          "method " + method.name() + " is too long to differentiate: its derivative " + m.name()
+              + " would need about " + size + " bytes of bytecode, too close to or over the JVM's"
+              + " limit of " + BytecodeSize.LIMIT + " bytes per method; split " + method.name() + " into"
+              + " smaller @Differentiable methods that call each other");
     }
   }
 

@@ -65,9 +65,13 @@ public record Procedure(
         call.owner() + "." + call.name() + "/" + call.args().size(), statement);
   }
 
-  /** The key of {@link #callSites} under which a call with exactly these arguments is recorded. */
+  /**
+   * The key of {@link #callSites} under which a call with exactly these arguments is recorded: by
+   * their structural hash, not their text, which would take time quadratic in their depth. (Two
+   * calls of one function whose arguments collide share a site: a diagnostic's column, no more.)
+   */
   public static String exactKey(Expr.Call call) {
-    return call.owner() + "." + call.name() + "/" + call.args().size() + " " + call.args();
+    return call.owner() + "." + call.name() + "/" + call.args().size() + " #" + call.args().hashCode();
   }
 
   /** The Java signature used in Javadoc links: {@code f(double, double)}. */
