@@ -6,9 +6,13 @@ import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.MethodChecker;
 import io.github.ad4j.core.check.MethodRejected;
 import io.github.ad4j.core.check.NotDifferentiableException;
+import io.github.ad4j.core.emit.BytecodeSize;
 import io.github.ad4j.core.emit.GradClassEmitter;
+import io.github.ad4j.core.emit.JavaLangQualifier;
+import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.Origin;
 import io.github.ad4j.core.ir.Procedure;
+import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.normalise.Normaliser;
 import io.github.ad4j.core.parse.DifferentiableMethod;
 import io.github.ad4j.core.parse.ParsedSource;
@@ -25,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The entry point of ad-core: Java sources in, generated derivative classes and diagnostics out.
@@ -37,6 +42,12 @@ public final class DerivativeGenerator {
 
   private static final String REPORT =
       "; this is a bug in ad4j, please report it with the method's source";
+
+  /**
+   * The stack of the generating thread: room for expressions nested thousands deep (3,000
+   * nested calls take less than half of it). Only what is used is committed.
+   */
+  private static final long STACK_BYTES = 64L * 1024 * 1024;
 
   private final RuleTable rules;
 
@@ -68,6 +79,45 @@ public final class DerivativeGenerator {
    * classes. A file in both lists is read as a source.
    */
   public GenerationResult generate(List<SourceFile> sources, List<SourceFile> context) {
+    // The parser and every stage recurse over expressions and blocks, so a deeply nested method
+    // needs a deep stack: the work runs on a thread of its own with room for it, whatever the
+    // caller's stack is.
+    GenerationResult[] result = new GenerationResult[1];
+    Throwable[] failure = new Throwable[1];
+    Thread worker =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result[0] = generateHere(sources, context);
+              } catch (RuntimeException | Error e) {
+                failure[0] = e; // thrown again on the caller's thread, as if it had run there
+              }
+            },
+            "ad4j-generator",
+            STACK_BYTES);
+    try {
+      worker.start();
+    } catch (OutOfMemoryError e) {
+      // no room for another thread (a tight memory limit): work on the caller's stack instead
+      return generateHere(sources, context);
+    }
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while generating derivatives", e);
+    }
+    if (failure[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure[0] instanceof Error e) {
+      throw e;
+    }
+    return result[0];
+  }
+
+  private GenerationResult generateHere(List<SourceFile> sources, List<SourceFile> context) {
     List<SourceFile> sorted = sortedByPath(sources);
     Set<String> sourcePaths = new HashSet<>();
     sorted.forEach(file -> sourcePaths.add(file.path()));
@@ -76,7 +126,15 @@ public final class DerivativeGenerator {
     SourceParser parser = new SourceParser();
     List<ParsedSource> parsed = new ArrayList<>();
     for (SourceFile file : sorted) {
-      SourceParser.Result result = parser.parse(file);
+      SourceParser.Result result;
+      try {
+        result = parser.parse(file);
+      } catch (StackOverflowError e) {
+        diagnostics.add(
+            new Diagnostic(Diagnostic.Severity.ERROR, file.path(), 1, 1, "the file nests"
+                + " expressions or blocks too deeply to be parsed; split the deepest ones"));
+        continue;
+      }
       if (result.source() != null) {
         parsed.add(result.source());
       } else if (file.content().contains("Differentiable")) {
@@ -87,9 +145,13 @@ public final class DerivativeGenerator {
     List<ParsedSource> all = new ArrayList<>(parsed);
     for (SourceFile file : sortedByPath(context)) {
       if (!sourcePaths.contains(file.path())) {
-        SourceParser.Result result = parser.parse(file);
-        if (result.source() != null) {
-          all.add(result.source());
+        try {
+          SourceParser.Result result = parser.parse(file);
+          if (result.source() != null) {
+            all.add(result.source());
+          }
+        } catch (StackOverflowError e) {
+          // the context is another run's to report on
         }
       }
     }
@@ -100,11 +162,31 @@ public final class DerivativeGenerator {
         .filter(e -> sourcePaths.contains(e.origin().file()))
         .forEach(e -> diagnostics.add(diagnostic(e.origin(), e.getMessage())));
     Callees callees = Callees.of(all, runRules.functions());
+    Map<String, Origin> classes = topLevelClasses(all);
     for (ParsedSource source : parsed) {
-      generate(source, runRules, callees, files, diagnostics);
+      generate(source, runRules, callees, classes, files, diagnostics);
     }
     files.sort(Comparator.comparing(GeneratedFile::relativePath));
     return new GenerationResult(files, diagnostics);
+  }
+
+  /** Where each top-level class of the build is declared, by qualified name. */
+  private static Map<String, Origin> topLevelClasses(List<ParsedSource> parsed) {
+    Map<String, Origin> classes = new LinkedHashMap<>();
+    for (ParsedSource source : parsed) {
+      for (TypeDeclaration<?> type : source.unit().getTypes()) {
+        classes.putIfAbsent(qualified(packageOf(source), type.getNameAsString()), source.origin(type.getName()));
+      }
+    }
+    return classes;
+  }
+
+  private static String packageOf(ParsedSource source) {
+    return source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+  }
+
+  private static String qualified(String packageName, String simpleName) {
+    return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
   }
 
   private static List<SourceFile> sortedByPath(List<SourceFile> files) {
@@ -117,31 +199,57 @@ public final class DerivativeGenerator {
       ParsedSource source,
       RuleTable rules,
       Callees callees,
+      Map<String, Origin> classes,
       List<GeneratedFile> files,
       List<Diagnostic> diagnostics) {
     Map<TypeDeclaration<?>, List<DifferentiableMethod>> byClass = new LinkedHashMap<>();
     for (DifferentiableMethod method : DifferentiableMethod.findAll(source)) {
       byClass.computeIfAbsent(ParsedSource.topLevelType(method.owner()), k -> new ArrayList<>()).add(method);
     }
-    String packageName =
-        source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    String packageName = packageOf(source);
+    // a class of the package named Math would shadow java.lang.Math in the generated class
+    Set<String> shadowed = new TreeSet<>(Expr.Call.LIBRARY_OWNERS);
+    shadowed.removeIf(name -> !callees.hasClass(packageName, name));
     for (Map.Entry<TypeDeclaration<?>, List<DifferentiableMethod>> entry : byClass.entrySet()) {
+      String className = entry.getKey().getNameAsString();
+      String gradName = qualified(packageName, className + GradClassEmitter.SUFFIX);
+      Origin taken = classes.get(gradName);
+      if (taken != null) {
+        // javac would report a duplicate class in the generated file; say why, where the user is
+        diagnostics.add(
+            diagnostic(
+                source.origin(entry.getKey().getName()),
+                "class " + className + " cannot get its derivatives: ad4j writes them to class "
+                    + gradName + ", which already exists (" + taken.file() + ":" + taken.line()
+                    + ":" + taken.column() + "); rename that class"));
+        continue;
+      }
       List<GradientRecord> records = new ArrayList<>();
       List<GradClassEmitter.Emitted> emitted = new ArrayList<>();
       List<DifferentiableMethod> earlier = new ArrayList<>();
       for (DifferentiableMethod method : entry.getValue()) {
         try {
           DerivativeForms.Forms forms = differentiate(method, earlier, rules, callees);
+          List<GradClassEmitter.Emitted> ofMethod = new ArrayList<>();
+          for (DerivativeMethod m : forms.methods()) {
+            List<Stmt> body = JavaLangQualifier.qualify(BodySimplifier.simplify(m), shadowed);
+            checkSize(method, m, body);
+            ofMethod.add(new GradClassEmitter.Emitted(m, body));
+          }
           if (forms.record() != null) {
             records.add(forms.record());
           }
-          for (DerivativeMethod m : forms.methods()) {
-            emitted.add(new GradClassEmitter.Emitted(m, BodySimplifier.simplify(m)));
-          }
+          emitted.addAll(ofMethod);
         } catch (MethodRejected e) {
           e.errors().forEach(error -> diagnostics.add(diagnostic(error.origin(), error.getMessage())));
         } catch (NotDifferentiableException e) {
           diagnostics.add(diagnostic(e.origin(), e.getMessage()));
+        } catch (StackOverflowError e) {
+          diagnostics.add(
+              diagnostic(
+                  source.origin(method.declaration().getName()),
+                  "method " + method.name() + " nests expressions or blocks too deeply to be"
+                      + " differentiated; split the deepest ones into variables or methods"));
         } catch (RuntimeException e) {
           diagnostics.add(
               diagnostic(
@@ -154,7 +262,7 @@ public final class DerivativeGenerator {
         files.add(
             GradClassEmitter.emit(
                 packageName,
-                entry.getKey().getNameAsString(),
+                className,
                 source.file().fileName(),
                 records,
                 emitted));
@@ -202,6 +310,21 @@ public final class DerivativeGenerator {
         .orElse(DerivativeForms.JacobianMode.AUTO);
   }
 
+  /**
+   * Refuses a derivative too long for one Java method: javac would report "code too large" in
+   * the generated class, where the user can do nothing about it.
+   */
+  private static void checkSize(DifferentiableMethod method, DerivativeMethod m, List<Stmt> body) {
+    long size = BytecodeSize.estimate(m.params(), m.receiver() != null, body);
+    if (size > BytecodeSize.SAFE_LIMIT) {
+      throw new NotDifferentiableException(
+          method.source().origin(method.declaration().getName()),
+          "method " + method.name() + " is too long to differentiate: its derivative " + m.name()
+              + " would need about " + size + " bytes of bytecode, too close to or over the JVM's"
+              + " limit of " + BytecodeSize.LIMIT + " bytes per method; split " + method.name() + " into"
+              + " smaller @Differentiable methods that call each other");
+    }
+  }
   private static Diagnostic diagnostic(Origin origin, String message) {
     return new Diagnostic(
         Diagnostic.Severity.ERROR, origin.file(), origin.line(), origin.column(), message);

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -696,9 +695,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a declaration whose initializer is refused leaves its variable undeclared, so each"
-          + " later use gets a second, wrong error: `z` is not ... a local variable")
   void aRefusedDeclarationStillDeclaresItsVariable() {
     GenerationResult result =
         DerivativeGenerator.create()
@@ -800,9 +796,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  @Disabled(
-      "bug: a Math call without a derivative rule is reported where its statement begins (13:5),"
-          + " not at the call (13:20)")
   void aMathFunctionWithoutADerivativeRule() {
     assertRejected(
         "NoRule",
@@ -826,6 +819,63 @@ class DiagnosticsTest {
         13,
         20,
         "no derivative rule for Math.nextUp",
+        VALID_JAVA);
+  }
+
+  @Test
+  void aMathFunctionWithoutADerivativeRuleIsReportedAtTheCallThatNeedsOne() {
+    // the first nextUp has a constant argument and is fine; the error is about the second
+    assertRejected(
+        "NoRuleTwice",
+        """
+        package p;
+
+        import io.github.ad4j.Differentiable;
+
+        class NoRuleTwice {
+          @Differentiable
+          static double ok(double x) {
+            return x * x;
+          }
+
+          @Differentiable
+          static double bad(double x, int n) {
+            double y = x * Math.nextUp(n) +
+                Math.nextUp(x);
+            return y;
+          }
+        }
+        """,
+        14,
+        9,
+        "no derivative rule for Math.nextUp",
+        VALID_JAVA);
+  }
+
+  @Test
+  void aCallInsideAConditionalIsReportedAtTheCall() {
+    assertRejected(
+        "InTernary",
+        """
+        package p;
+
+        import io.github.ad4j.Differentiable;
+
+        class InTernary {
+          @Differentiable
+          static double ok(double x) {
+            return x * x;
+          }
+
+          @Differentiable
+          static double bad(double x) {
+            return x > 0 ? 2 * ok(x) : x;
+          }
+        }
+        """,
+        13,
+        24,
+        "call to ok inside a conditional expression",
         VALID_JAVA);
   }
 

@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.NameExpr;
+import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.normalise.TypeNames;
@@ -66,11 +67,15 @@ public final class Callees {
       wrt = List.copyOf(wrt);
     }
 
-    /** The class as code in {@code fromPackage} names it. */
+    /**
+     * The class as code in {@code fromPackage} names it; qualified if it is named like a class
+     * of {@code java.lang} the generated code uses ({@code Math}), so the two never mix.
+     */
     public String classReference(String fromPackage) {
-      return fromPackage.equals(packageName) || packageName.isEmpty()
-          ? className
-          : packageName + "." + className;
+      boolean plain =
+          fromPackage.equals(packageName)
+              && !io.github.ad4j.core.ir.Expr.Call.LIBRARY_OWNERS.contains(className);
+      return plain || packageName.isEmpty() ? className : packageName + "." + className;
     }
   }
 
@@ -193,7 +198,9 @@ public final class Callees {
     String pkg = caller.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
     if (scope != null) {
       String simple = scope.substring(scope.lastIndexOf('.') + 1);
-      if (ruled.contains(simple + "." + name + "/" + arity)) {
+      // a call reaches here with scope Math only when that is a user's class: not java.lang's
+      if (ruled.contains(simple + "." + name + "/" + arity)
+          && !Expr.Call.LIBRARY_OWNERS.contains(scope)) {
         // a function a rule differentiates, wherever it lives: written as the caller names it
         String owner = scope;
         for (var i : caller.unit().getImports()) {
@@ -232,6 +239,11 @@ public final class Callees {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether the build has a top-level class {@code simple} in package {@code pkg}. */
+  public boolean hasClass(String pkg, String simple) {
+    return byClass.containsKey(qualified(pkg, simple));
   }
 
   private static String qualified(String pkg, String simple) {

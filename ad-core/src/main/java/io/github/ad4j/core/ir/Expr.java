@@ -84,9 +84,13 @@ public sealed interface Expr {
 
   /**
    * A call of a static method. {@code owner} is the class as written in source ({@code "Math"}),
-   * or empty for a method of the generated class itself.
+   * or empty for a method of the generated class itself. {@code Math} and {@code StrictMath}
+   * always mean {@code java.lang}'s: a user's class of either name is named qualified.
    */
   record Call(String owner, String name, List<Expr> args, JType type) implements Expr {
+    /** The {@code java.lang} classes whose functions and constants the IR names simply. */
+    public static final java.util.Set<String> LIBRARY_OWNERS = java.util.Set.of("Math", "StrictMath");
+
     public Call {
       requireNonNull(owner, "owner");
       requireNonNull(name, "name");

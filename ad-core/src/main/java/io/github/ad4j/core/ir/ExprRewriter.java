@@ -84,6 +84,11 @@ public final class ExprRewriter {
     return out;
   }
 
+  /** {@code expr} rebuilt bottom-up, {@code f} applied to each subexpression after its children. */
+  public static Expr transform(Expr expr, UnaryOperator<Expr> f) {
+    return f.apply(mapChildren(expr, c -> transform(c, f)));
+  }
+
   /** {@code expr} with every subexpression equal to a key of {@code replacements} replaced. */
   public static Expr substitute(Expr expr, Map<? extends Expr, ? extends Expr> replacements) {
     Expr replacement = replacements.get(expr);

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param origin the method declaration, for diagnostics and generated comments
  * @param callees what each call of a method of the build resolves to, by {@code
  *     ExpressionConverter.key}
- * @param callSites where each such call first appears, by the same key
+ * @param callSites where each such call first appears, by the same key; and where each call of
+ *     a method of the build or of {@code Math} first appears, by {@link #exactKey}
  * @param receiver for an instance method, the name of the parameter by which the generated
  *     methods receive the instance (its fields are read through it); null for a static method
  */
@@ -48,6 +49,29 @@ public record Procedure(
     requireNonNull(origin, "origin");
     callees = Map.copyOf(callees);
     callSites = Map.copyOf(callSites);
+  }
+
+  /**
+   * Where {@code call} is in the source, for a diagnostic about it: the call itself where the
+   * converter recorded it (by its arguments, else the first call of that function), else {@code
+   * statement}.
+   */
+  public Origin callSite(Expr.Call call, Origin statement) {
+    Origin exact = callSites.get(exactKey(call));
+    if (exact != null) {
+      return exact;
+    }
+    return callSites.getOrDefault(
+        call.owner() + "." + call.name() + "/" + call.args().size(), statement);
+  }
+
+  /**
+   * The key of {@link #callSites} under which a call with exactly these arguments is recorded: by
+   * their structural hash, not their text, which would take time quadratic in their depth. (Two
+   * calls of one function whose arguments collide share a site: a diagnostic's column, no more.)
+   */
+  public static String exactKey(Expr.Call call) {
+    return call.owner() + "." + call.name() + "/" + call.args().size() + " #" + call.args().hashCode();
   }
 
   /** The Java signature used in Javadoc links: {@code f(double, double)}. */

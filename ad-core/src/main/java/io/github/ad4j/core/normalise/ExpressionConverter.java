@@ -229,7 +229,7 @@ public final class ExpressionConverter {
     String scope = f.getScope().toString();
     String simpleScope = scope.startsWith("java.lang.") ? scope.substring(10) : scope;
     String key = simpleScope + "." + f.getNameAsString();
-    JType type = LIBRARY_CONSTANTS.get(key);
+    JType type = shadowed(scope) ? null : LIBRARY_CONSTANTS.get(key);
     if (type != null) {
       return new Expr.FieldRef(simpleScope, f.getNameAsString(), type);
     }
@@ -273,7 +273,7 @@ public final class ExpressionConverter {
               + " instance method, can; pass the value as a parameter");
         }
         if (!field.isPrivate()) {
-          return Optional.of(new Expr.FieldRef(owner.getNameAsString(), name, type.get()));
+          return Optional.of(new Expr.FieldRef(ownerReference(), name, type.get()));
         }
         if (!field.isFinal() || declarator.getInitializer().isEmpty()) {
           throw error(at, "private field `" + name + "` cannot be read by the generated class;"
@@ -363,7 +363,7 @@ public final class ExpressionConverter {
   private Expr call(MethodCallExpr m) {
     String owner;
     String scope = m.getScope().map(Object::toString).orElse(null);
-    if (scope != null && MathFunctions.OWNERS.contains(scope)) {
+    if (scope != null && MathFunctions.OWNERS.contains(scope) && !shadowed(scope)) {
       owner = MathFunctions.simpleOwner(scope);
     } else if (scope == null && staticImportOwner(m.getNameAsString()).isPresent()) {
       owner = staticImportOwner(m.getNameAsString()).get();
@@ -381,8 +381,11 @@ public final class ExpressionConverter {
       args.add(converted);
       types.add(typeOf(converted));
     }
-    return new Expr.Call(
-        owner, m.getNameAsString(), args, MathFunctions.returnType(m.getNameAsString(), types));
+    Expr.Call call =
+        new Expr.Call(
+            owner, m.getNameAsString(), args, MathFunctions.returnType(m.getNameAsString(), types));
+    recordSite(call, m);
+    return call;
   }
 
   /** A call of a static method of the build: another {@code @Differentiable} method, or data. */
@@ -406,6 +409,12 @@ public final class ExpressionConverter {
           + " be called only from an instance method of its own class; make " + callee.name()
           + " static, taking what it reads from fields as parameters");
     }
+    if (callee.packageName().isEmpty()
+        && Expr.Call.LIBRARY_OWNERS.contains(callee.className())) {
+      throw error(m, "call of " + callee.name() + " of class " + callee.className() + " in the"
+          + " default package: generated code cannot tell it from java.lang." + callee.className()
+          + "; move the class into a package, or rename it");
+    }
     if (callee.isPrivate()) {
       throw error(m, "call to private method " + callee.name() + ": the generated class cannot"
           + " call it; make it package-private");
@@ -419,8 +428,18 @@ public final class ExpressionConverter {
     String target = callee.instance() ? self : callee.classReference(pkg);
     Expr.Call call = new Expr.Call(target, callee.name(), args, callee.returnType());
     resolved.put(key(call), callee);
-    callSites.putIfAbsent(key(call), source.origin(m));
+    recordSite(call, m);
     return call;
+  }
+
+  /** Remembers where {@code call} is, so that a diagnostic about it can point at it. */
+  private void recordSite(Expr.Call call, MethodCallExpr at) {
+    if (source == null) {
+      return;
+    }
+    io.github.ad4j.core.ir.Origin origin = source.origin(at);
+    callSites.putIfAbsent(key(call), origin);
+    callSites.putIfAbsent(io.github.ad4j.core.ir.Procedure.exactKey(call), origin);
   }
 
   /** How {@link #resolved} is keyed: the owner as written, the name and the arity. */
@@ -436,6 +455,34 @@ public final class ExpressionConverter {
   /** Where each resolved call (by {@link #key}) first appears, for diagnostics. */
   public Map<String, io.github.ad4j.core.ir.Origin> callSites() {
     return callSites;
+  }
+
+  /**
+   * Whether {@code scope}, as written, names a user's class rather than {@code java.lang}'s of
+   * that name: a class of the same package (this one included) or one the file imports.
+   */
+  private boolean shadowed(String scope) {
+    if (scope.contains(".") || source == null) {
+      return false;
+    }
+    return (owner != null && owner.getNameAsString().equals(scope))
+        || callees.hasClass(packageName(), scope)
+        || source.unit().getImports().stream()
+            .anyMatch(
+                i -> !i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(scope));
+  }
+
+  /** The owner class as the generated code names it: qualified if it is named like {@code Math}. */
+  private String ownerReference() {
+    String name = owner.getNameAsString();
+    String pkg = packageName();
+    return Expr.Call.LIBRARY_OWNERS.contains(name) && !pkg.isEmpty() ? pkg + "." + name : name;
+  }
+
+  private String packageName() {
+    return source == null
+        ? ""
+        : source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
   }
 
   /** {@code Math} or {@code StrictMath} when the file imports {@code name} statically. */

@@ -1,6 +1,8 @@
 package io.github.ad4j.core.normalise;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,35 +11,39 @@ import java.util.Set;
  */
 public final class Names {
 
-  private final Set<String> taken;
+  private final Set<String> taken = new HashSet<>();
+  private final Set<String> takenAdjoints = new HashSet<>();
+  /** Per base, the suffix to try next: names are never released, so earlier ones stay taken. */
+  private final Map<String, Integer> nextSuffix = new HashMap<>();
 
   /** Names that are already in use. */
   public Names(Set<String> taken) {
-    this.taken = new HashSet<>(taken);
+    taken.forEach(this::take);
   }
 
   /** A new name from {@code base}, {@code base2}, {@code base3}, ... and reserves it. */
   public String fresh(String base) {
-    for (int i = 1; ; i++) {
+    for (int i = nextSuffix.getOrDefault(base, 1); ; i++) {
       String candidate = i == 1 ? base : base + i;
       if (isFree(candidate)) {
-        taken.add(candidate);
+        take(candidate);
+        nextSuffix.put(base, i + 1);
         return candidate;
       }
     }
   }
 
+  private void take(String name) {
+    taken.add(name);
+    takenAdjoints.add(adjoint(name));
+  }
+
   private boolean isFree(String candidate) {
-    if (taken.contains(candidate) || taken.contains(adjoint(candidate))) {
-      return false;
-    }
-    // the candidate must not be the adjoint of a name in use either
-    for (String name : taken) {
-      if (adjoint(name).equals(candidate)) {
-        return false;
-      }
-    }
-    return !javax.lang.model.SourceVersion.isKeyword(candidate);
+    // neither a name in use, nor the adjoint of one, nor one whose adjoint is in use
+    return !taken.contains(candidate)
+        && !taken.contains(adjoint(candidate))
+        && !takenAdjoints.contains(candidate)
+        && !javax.lang.model.SourceVersion.isKeyword(candidate);
   }
 
   /**

@@ -355,7 +355,16 @@ public final class Normaliser {
   }
 
   private Stmt declare(VariableDeclarator declarator, Origin origin) {
-    Optional<Expr> init = declarator.getInitializer().map(converter::convert);
+    Optional<Expr> init;
+    try {
+      init = declarator.getInitializer().map(converter::convert);
+    } catch (NotDifferentiableException e) {
+      // declare the variable all the same, so that its later uses are not reported again as
+      // unknown names: one error per mistake
+      TypeNames.of(declarator.getType())
+          .ifPresent(t -> variables.putIfAbsent(declarator.getNameAsString(), t));
+      throw e;
+    }
     JType type;
     if (declarator.getType().isVarType()) {
       type = converter.typeOf(init.orElseThrow());

@@ -125,6 +125,7 @@ public final class RuleTable {
         }
         try {
           PartialRule rule = checkedRule(source, method, annotation.get());
+          checkAgainstFunction(source, method, rule, sources);
           all.put(key(rule.owner(), rule.function(), rule.params().size(), rule.wrt()), rule);
         } catch (NotDifferentiableException e) {
           errors.add(e);
@@ -132,6 +133,59 @@ public final class RuleTable {
       }
     }
     return new RuleTable(all);
+  }
+
+  /**
+   * Where the function a rule names has its source in the build, the rule must take its
+   * parameters: as many, each a double or float. A rule for a library's function is taken on
+   * trust, as javac cannot check it either.
+   */
+  private static void checkAgainstFunction(
+      ParsedSource source, MethodDeclaration ruleMethod, PartialRule rule, List<ParsedSource> sources) {
+    List<MethodDeclaration> named = new ArrayList<>();
+    boolean classInBuild = false;
+    for (ParsedSource candidate : sources) {
+      String pkg = candidate.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+      for (var type : candidate.unit().getTypes()) {
+        String simple = type.getNameAsString();
+        if (!rule.owner().equals(simple) && !rule.owner().equals(pkg + "." + simple)) {
+          continue;
+        }
+        classInBuild = true;
+        named.addAll(type.getMethodsByName(rule.function()));
+      }
+    }
+    if (!classInBuild) {
+      return;
+    }
+    io.github.ad4j.core.ir.Origin at = source.origin(ruleMethod.getName());
+    String of = rule.owner() + "." + rule.function();
+    if (named.isEmpty()) {
+      throw new NotDifferentiableException(at, "@Partial(of = \"" + of + "\") names no method"
+          + " of " + rule.owner() + ", whose source is in the build; name the function the rule"
+          + " differentiates");
+    }
+    for (MethodDeclaration function : named) {
+      boolean matches =
+          function.getParameters().size() == rule.params().size()
+              && function.getParameters().stream()
+                  .allMatch(p -> TypeNames.of(p.getType()).map(JType::isFloating).orElse(false));
+      if (matches) {
+        return;
+      }
+    }
+    MethodDeclaration function = named.get(0);
+    ParsedSource where =
+        sources.stream()
+            .filter(s -> function.findCompilationUnit().map(u -> u == s.unit()).orElse(false))
+            .findFirst()
+            .orElse(source);
+    io.github.ad4j.core.ir.Origin declared = where.origin(function.getName());
+    throw new NotDifferentiableException(at, "derivative rule " + ruleMethod.getName() + " takes "
+        + rule.params().size() + " double parameter(s), but " + of + " ("
+        + declared.file() + ":" + declared.line() + ":" + declared.column() + ") takes "
+        + function.getParameters() + "; a rule takes the function's parameters, in order, each a"
+        + " double");
   }
 
   private static PartialRule checkedRule(

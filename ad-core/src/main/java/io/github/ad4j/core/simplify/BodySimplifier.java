@@ -90,10 +90,21 @@ public final class BodySimplifier {
     return body;
   }
 
+  /** A declaration or assignment that came from the source: generated ones have no origin. */
+  private static boolean isUserCode(Stmt stmt) {
+    return (stmt instanceof Stmt.Declare d && d.origin() != null)
+        || (stmt instanceof Stmt.Assign a && a.origin() != null);
+  }
+
   private static List<Stmt> simplifyAll(List<Stmt> stmts, ExprSimplifier simplifier) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt stmt : stmts) {
-      if (stmt instanceof Stmt.Declare d) {
+      if (isUserCode(stmt)) {
+        // the user's own statement (a pushforward interleaves them with their tangents): kept as
+        // written, for the same reasons as the forward sweep, and so that float arithmetic stays
+        // float
+        out.add(stmt);
+      } else if (stmt instanceof Stmt.Declare d) {
         out.add(
             new Stmt.Declare(
                 d.type(), d.name(), d.init() == null ? null : simplifier.simplify(d.init()), d.origin()));

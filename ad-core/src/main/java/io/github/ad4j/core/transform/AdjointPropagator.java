@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Differentiates one expression in reverse: given the adjoint of its value, the adjoint each
@@ -26,7 +27,7 @@ final class AdjointPropagator {
 
   private final Activity activity;
   private final RuleTable rules;
-  private final Origin origin;
+  private final Function<Expr.Call, Origin> callSites;
   private final Map<Expr, Expr> knownValues;
   private final Map<Expr, List<Expr>> terms = new LinkedHashMap<>();
 
@@ -35,25 +36,31 @@ final class AdjointPropagator {
    *     its target): partial derivatives that mention them read the variable instead
    */
   private AdjointPropagator(
-      Activity activity, RuleTable rules, Origin origin, Map<Expr, Expr> knownValues) {
+      Activity activity,
+      RuleTable rules,
+      Function<Expr.Call, Origin> callSites,
+      Map<Expr, Expr> knownValues) {
     this.activity = activity;
     this.rules = rules;
-    this.origin = origin;
+    this.callSites = callSites;
     this.knownValues = knownValues;
   }
 
   /**
    * The adjoint terms each variable or array element in {@code expr} receives from {@code
    * adjoint}, keyed by the variable ({@link Expr.Var}) or element ({@link Expr.ArrayAccess}).
+   *
+   * @param callSites where each call is in the source, for diagnostics about it
    */
   static Map<Expr, List<Expr>> propagate(
       Expr expr,
       Expr adjoint,
       Activity activity,
       RuleTable rules,
-      Origin origin,
+      Function<Expr.Call, Origin> callSites,
       Map<Expr, Expr> knownValues) {
-    AdjointPropagator propagator = new AdjointPropagator(activity, rules, origin, knownValues);
+    AdjointPropagator propagator =
+        new AdjointPropagator(activity, rules, callSites, knownValues);
     propagator.visit(expr, adjoint);
     return propagator.terms;
   }
@@ -126,13 +133,13 @@ final class AdjointPropagator {
 
   private void call(Expr.Call call, Expr adjoint) {
     if (!call.owner().equals("Math") && !call.owner().equals("StrictMath") && !rules.hasRules(call)) {
-      throw new NotDifferentiableException(origin, "call to " + call.name() + " inside a"
+      throw new NotDifferentiableException(callSites.apply(call), "call to " + call.name() + " inside a"
           + " conditional expression, with arguments that depend on the inputs: assign its result"
           + " to a variable of its own before the conditional");
     }
     if (!rules.hasRules(call)) {
-      throw new NotDifferentiableException(origin, "no derivative rule for " + call.owner() + "."
-          + call.name() + " with " + call.args().size() + " argument(s); ad4j differentiates"
+      throw new NotDifferentiableException(callSites.apply(call), "no derivative rule for "
+          + call.owner() + "." + call.name() + " with " + call.args().size() + " argument(s); ad4j differentiates"
           + " the Math functions listed in the README; compute this value outside the method"
           + " and pass it in as a parameter");
     }
@@ -147,8 +154,8 @@ final class AdjointPropagator {
               .partial(call, i)
               .orElseThrow(
                   () ->
-                      new NotDifferentiableException(origin, "no derivative rule for "
-                          + call.owner() + "." + call.name() + " with respect to argument "
+                      new NotDifferentiableException(callSites.apply(call), "no derivative"
+                          + " rule for " + call.owner() + "." + call.name() + " with respect to argument "
                           + (index + 1) + "; pass that argument in as a constant"));
       visit(arg, times(adjoint, ExprRewriter.substitute(partial, knownValues)));
     }

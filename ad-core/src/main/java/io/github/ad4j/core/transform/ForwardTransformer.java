@@ -219,7 +219,9 @@ public final class ForwardTransformer {
       }
     }
     Map<Expr, List<Expr>> terms =
-        AdjointPropagator.propagate(expr, Expr.Literal.ofDouble(1), activity, rules, origin, known);
+        AdjointPropagator.propagate(
+            expr, Expr.Literal.ofDouble(1), activity, rules,
+            call -> procedure.callSite(call, origin), known);
     Expr sum = null;
     for (Map.Entry<Expr, List<Expr>> entry : terms.entrySet()) {
       for (Expr partial : entry.getValue()) {
@@ -235,7 +237,7 @@ public final class ForwardTransformer {
    * tangent of its value from the tangents of its arguments.
    */
   private Expr pushforward(Expr.Call call, Callees.Callee callee, Origin statement) {
-    Origin origin = procedure.callSites().getOrDefault(ExpressionConverter.key(call), statement);
+    Origin origin = procedure.callSite(call, statement);
     CallChecks.requireDifferentiable(callee, origin);
     List<Expr> args = new ArrayList<>();
     if (callee.instance()) {

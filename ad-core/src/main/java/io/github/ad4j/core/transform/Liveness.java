@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Liveness over a backward sweep, to find restores whose value nothing reads: the forward sweep
- * then need not save it. Branches join their live sets; loops iterate to a fixpoint.
+ * then need not save it. Branches join their live sets; a loop's live set at its head is its
+ * fixpoint, which one pass over the body reaches.
  */
 final class Liveness {
 
@@ -35,6 +36,7 @@ final class Liveness {
     block(backward, new HashSet<>(liveAtEnd));
   }
 
+  /** The live set before {@code stmts}, given {@code live} after them; may reuse {@code live}. */
   private Set<String> block(List<Stmt> stmts, Set<String> live) {
     Set<String> current = live;
     for (int i = stmts.size() - 1; i >= 0; i--) {
@@ -43,8 +45,12 @@ final class Liveness {
     return current;
   }
 
+  /**
+   * The live set before {@code s}, given {@code live} after it. Updates {@code live} in place
+   * where it can: copying it at every statement would make a long method's analysis quadratic.
+   */
   private Set<String> statement(Stmt s, Set<String> live) {
-    Set<String> out = new HashSet<>(live);
+    Set<String> out = live;
     if (s instanceof Stmt.Declare d) {
       out.remove(d.name());
       if (d.init() != null) {
@@ -79,19 +85,16 @@ final class Liveness {
     } else if (s instanceof Stmt.Loop l) {
       boolean wasRecording = recording;
       recording = false;
-      Set<String> head = new HashSet<>(live);
+      Set<String> head = live;
       ExprRewriter.variables(l.condition(), head);
-      while (true) {
-        Set<String> bodyIn = block(l.body(), new HashSet<>(head));
-        Set<String> next = new HashSet<>(head);
-        next.addAll(bodyIn);
-        if (next.equals(head)) {
-          break;
-        }
-        head = next;
-      }
+      // Every statement's transfer function here has the form f(X) = gen ∪ (X − kill), and so
+      // has the body's; the loop head's fixpoint X = head ∪ f(X) is then head ∪ f(head), one
+      // pass. Iterating to confirm it would analyse a loop nested d deep 2^d times.
+      head.addAll(block(l.body(), new HashSet<>(head)));
       recording = wasRecording;
-      block(l.body(), new HashSet<>(head));
+      if (recording) {
+        block(l.body(), new HashSet<>(head)); // again, now with the sets the loop really has
+      }
       out = head;
       for (Stmt init : l.init()) {
         if (init instanceof Stmt.Declare d && d.init() != null) {
@@ -99,7 +102,7 @@ final class Liveness {
         }
       }
     } else if (s instanceof Stmt.Block b) {
-      out = block(b.body(), new HashSet<>(live));
+      out = block(b.body(), live);
     }
     return out;
   }

@@ -742,7 +742,9 @@ public final class ReverseTransformer {
       } else {
         Map<Expr, Expr> known =
             readsOld || !(value instanceof Expr.Call) ? Map.of() : Map.of(value, target);
-        terms = AdjointPropagator.propagate(value, adjoint, activity, rules, origin, known);
+        terms =
+            AdjointPropagator.propagate(
+                value, adjoint, activity, rules, c -> procedure.callSite(c, origin), known);
       }
       for (Map.Entry<Expr, List<Expr>> entry : terms.entrySet()) {
         if (ownDone || !entry.getKey().equals(target)) {
@@ -789,7 +791,7 @@ public final class ReverseTransformer {
    */
   private Map<Expr, List<Expr>> pullback(
       Expr.Call call, Callees.Callee callee, Expr adjoint, Origin statement, List<Stmt> block) {
-    Origin origin = procedure.callSites().getOrDefault(ExpressionConverter.key(call), statement);
+    Origin origin = procedure.callSite(call, statement);
     CallChecks.requireDifferentiable(callee, origin);
     List<Expr> args = new ArrayList<>();
     if (callee.instance()) {
@@ -818,7 +820,8 @@ public final class ReverseTransformer {
         resets.add(new Stmt.Assign(element, AssignOp.SET, Expr.Literal.ofDouble(0), null));
         args.add(new Expr.Var(cell));
         if (active) {
-          AdjointPropagator.propagate(arg, element, activity, rules, origin, Map.of())
+          AdjointPropagator.propagate(
+                  arg, element, activity, rules, c -> procedure.callSite(c, origin), Map.of())
               .forEach((key, list) -> terms.computeIfAbsent(key, x -> new ArrayList<>()).addAll(list));
         }
       } else if (active) {

@@ -7,7 +7,6 @@ import io.github.ad4j.core.testing.Differentiated;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,6 +101,21 @@ class KinksTest {
             }
 
             @Differentiable
+            static double log(double x) {
+              return Math.log(x);
+            }
+
+            @Differentiable
+            static double exp(double x) {
+              return Math.exp(x);
+            }
+
+            @Differentiable
+            static double square(double x) {
+              return x * x;
+            }
+
+            @Differentiable
             static double absByConditional(double x) {
               return x > 0 ? x : -x;
             }
@@ -168,6 +182,43 @@ class KinksTest {
   void powWithRespectToTheBaseIsZeroWhereTheExponentIsZero() {
     assertPartials("pow", List.of("x", "y"), args(0.0, 0.0), 0.0, 0.0);
     assertPartials("pow", List.of("x", "y"), args(3.0, 0.0), 0.0, Math.log(3.0));
+  }
+
+  @Test
+  void logHasInfiniteSlopeAtZeroAndOneOverXWhereItIsUndefined() {
+    assertPartials("log", List.of("x"), args(0.0), Double.POSITIVE_INFINITY);
+    // log(-1) is NaN; its slope is 1/x, as in JAX and PyTorch, which do not check the domain
+    assertPartials("log", List.of("x"), args(-1.0), -1.0);
+  }
+
+  @Test
+  void powAtAZeroBaseFollowsTheFormulaExceptWhereTheExponentIsZero() {
+    assertPartials("pow", List.of("x", "y"), args(0.0, 0.5), Double.POSITIVE_INFINITY, 0.0);
+    assertPartials("pow", List.of("x", "y"), args(0.0, 1.0), 1.0, 0.0);
+    assertPartials("pow", List.of("x", "y"), args(0.0, -1.0), Double.NEGATIVE_INFINITY, 0.0);
+  }
+
+  @Test
+  void overflowGivesAnInfiniteSlopeOnlyWhereTheSlopeItselfOverflows() {
+    assertPartials("exp", List.of("x"), args(800.0), Double.POSITIVE_INFINITY);
+    // x * x overflows to Infinity at 1e200, but its slope 2e200 is a double
+    assertPartials("square", List.of("x"), args(1e200), 2e200);
+    assertPartials("exp", List.of("x"), args(Double.NEGATIVE_INFINITY), 0.0);
+  }
+
+  @Test
+  void aNaNInputGivesANaNSlope() {
+    assertPartials("square", List.of("x"), args(Double.NaN), Double.NaN);
+    assertPartials("abs", List.of("x"), args(Double.NaN), Double.NaN);
+    assertPartials("sqrt", List.of("x"), args(Double.NaN), Double.NaN);
+    assertPartials("pow", List.of("x", "y"), args(Double.NaN, 2.0), Double.NaN, Double.NaN);
+  }
+
+  @Test
+  void maxAndMinOfANaNSplitTheAdjointAsAtATie() {
+    // the value is NaN; no comparison holds, so the rule's tie case applies (JAX gives 0 to each)
+    assertPartials("max", List.of("x", "y"), args(Double.NaN, 1.0), 0.5, 0.5);
+    assertPartials("min", List.of("x", "y"), args(1.0, Double.NaN), 0.5, 0.5);
   }
 
   @Test
@@ -269,7 +320,8 @@ class KinksTest {
 
     for (int k = 0; k < wrt.size(); k++) {
       String partial = "d" + method + "d" + wrt.get(k);
-      double e = expected[k] + 0.0;
+      // boxed, so that NaN equals NaN (and + 0.0 makes -0.0 equal 0.0)
+      Double e = expected[k] + 0.0;
       assertThat((double) d.generated(partial, point) + 0.0)
           .as("%s at %s", partial, at)
           .isEqualTo(e);
@@ -279,7 +331,7 @@ class KinksTest {
       assertThat(accumulated[k][0] + 0.0).as("%s accumulated at %s", partial, at).isEqualTo(e);
       assertThat(pulledBack[k][0] + 0.0)
           .as("%s pulled back with seed -2 at %s", partial, at)
-          .isEqualTo(-2 * e + 0.0);
+          .isEqualTo((Double) (-2 * e + 0.0));
     }
   }
 }

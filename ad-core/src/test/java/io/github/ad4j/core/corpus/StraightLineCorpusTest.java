@@ -31,7 +31,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -1429,9 +1428,6 @@ class StraightLineCorpusTest {
   }
 
   @Test
-  @Disabled(
-      "bug: in a user class named Math, the generated calls Math.cos(x) resolve to that class:"
-          + " the generated class does not compile")
   void aUserClassNamedMath() {
     Differentiated d =
         Differentiated.of(

@@ -144,6 +144,63 @@ class UserRulesTest {
   }
 
   @Test
+  void aRuleIsCheckedAgainstTheFunctionItNamesWhenThatFunctionIsInTheBuild() {
+    String special =
+        """
+        package lib;
+
+        public final class Special {
+          public static double scaled(double x, double y) {
+            return x * y;
+          }
+        }
+        """;
+    String rules =
+        """
+        package p;
+
+        import io.github.ad4j.Partial;
+
+        class Rules {
+          @Partial(of = "Special.scaled", wrt = "x")
+          static double tooFew(double x) {
+            return 1;
+          }
+
+          @Partial(of = "lib.Special.missing", wrt = "x")
+          static double noSuchMethod(double x) {
+            return 1;
+          }
+
+          @Partial(of = "Special.scaled", wrt = "y")
+          static double right(double x, double y) {
+            return x;
+          }
+
+          @Partial(of = "Elsewhere.anything", wrt = "x")
+          static double aLibraryFunctionIsTakenOnTrust(double x) {
+            return 1;
+          }
+        }
+        """;
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                List.of(
+                    new SourceFile("lib/Special.java", special),
+                    new SourceFile("p/Rules.java", rules)));
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::format)
+        .containsExactly(
+            "p/Rules.java:7:17: derivative rule tooFew takes 1 double parameter(s), but"
+                + " Special.scaled (lib/Special.java:4:24) takes [double x, double y]; a rule"
+                + " takes the function's parameters, in order, each a double",
+            "p/Rules.java:12:17: @Partial(of = \"lib.Special.missing\") names no method of"
+                + " lib.Special, whose source is in the build; name the function the rule"
+                + " differentiates");
+  }
+
+  @Test
   void aCallOfAnUnknownFunctionOfTheInputsNamesBothFixes() {
     String source =
         """
