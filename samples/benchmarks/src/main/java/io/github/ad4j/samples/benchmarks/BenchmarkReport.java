@@ -63,9 +63,11 @@ public final class BenchmarkReport {
     for (String line : lines.subList(1, lines.size())) {
       List<String> row = fields(line);
       String name = row.get(benchmark);
-      String method = name.substring(name.lastIndexOf('.') + 1);
-      // secondary metrics of the GC profiler are named "method:gc.alloc.rate.norm"
-      method = method.replace('·', ':');
+      // secondary metrics of the GC profiler are named "Class.method:gc.alloc.rate.norm"
+      String qualified = name.replace('·', ':');
+      int metric = qualified.indexOf(':');
+      String method = qualified.substring(
+          qualified.lastIndexOf('.', metric < 0 ? qualified.length() : metric) + 1);
       scores.put(method + "@" + row.get(workload), Double.parseDouble(row.get(score)));
     }
   }
