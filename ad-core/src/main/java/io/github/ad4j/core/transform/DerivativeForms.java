@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *   <li>{@code dfdx(params)}: one partial derivative;
  *   <li>{@code fGradient(params)}: a {@code FGradient} record with the value and every partial;
  *   <li>{@code fGradient(params, dfdx, ...)}: the value, adding each partial into the caller's
- *       arrays (element 0 for a scalar); allocates nothing;
+ *       arrays (element 0 for a scalar); allocates only the tapes and adjoint arrays its
+ *       sweeps need, and its Javadoc says which;
  *   <li>{@code fPullback(params, seed, dfdx, ...)}: the same, adding {@code seed} times each
  *       partial: the vector-Jacobian product a caller's own backward sweep calls.
  * </ul>
@@ -84,8 +85,11 @@ public final class DerivativeForms {
     }
     GradientRecord record = record();
     methods.add(recordForm(record, unit));
-    methods.add(accumulatingForm(accumulators, seedName));
-    methods.add(pullback(accumulators, seedName, seeded));
+    DerivativeMethod pullback = pullback(accumulators, seedName, seeded);
+    String allocationNote =
+        allocationNote(pullback.forward(), pullback.backward(), pullback.tail());
+    methods.add(accumulatingForm(accumulators, seedName, allocationNote));
+    methods.add(pullback);
     return new Forms(record, methods);
   }
 
@@ -138,7 +142,24 @@ public final class DerivativeForms {
         receiver());
   }
 
-  private DerivativeMethod accumulatingForm(List<String> accumulators, String seedName) {
+  /**
+   * What the Javadoc of the forms that write into the caller's arrays says about allocation:
+   * "nothing" only where nothing is (README, "Allocation").
+   */
+  private static String allocationNote(
+      List<Stmt> forward, List<Stmt> backward, List<Stmt> tail) {
+    boolean allocates =
+        Allocations.mayAllocate(forward)
+            || Allocations.mayAllocate(backward)
+            || Allocations.mayAllocate(tail);
+    return allocates
+        ? " Allocates the tapes and arrays its sweeps need (see the README, Allocation); the"
+            + " arrays are not cleared first."
+        : " Allocates nothing; the arrays are not cleared first.";
+  }
+
+  private DerivativeMethod accumulatingForm(
+      List<String> accumulators, String seedName, String allocationNote) {
     List<Param> params = new ArrayList<>(procedure.params());
     List<Expr> args = new ArrayList<>();
     if (procedure.receiver() != null) {
@@ -156,7 +177,7 @@ public final class DerivativeForms {
         gradientName(),
         "Returns " + procedure.name() + arguments() + " (see " + link + ") and adds each"
             + " partial derivative to the caller's array: " + accumulationList("")
-            + ". Allocates nothing; the arrays are not cleared first.",
+            + "." + allocationNote,
         procedure.returnType(),
         null,
         params,
@@ -205,18 +226,19 @@ public final class DerivativeForms {
     Map<String, JType> variables = new LinkedHashMap<>(sweeps.variables());
     params.forEach(p -> variables.put(p.name(), p.type()));
     loopVariables.forEach(v -> variables.put(v, JType.INT));
+    List<Stmt> backward = withArrayAdjoints(sweeps, direct);
     return new DerivativeMethod(
         pullbackName(),
         "The pullback of " + link + ": returns its value and adds {@code " + seedName
             + "} times each partial derivative to the caller's array: "
             + accumulationList(seedName + " · ") + ". With a seed that is the adjoint of the"
             + " value, this is the vector-Jacobian product a caller's own backward sweep needs."
-            + " Allocates nothing; the arrays are not cleared first.",
+            + allocationNote(sweeps.forward(), backward, tail),
         procedure.returnType(),
         null,
         params,
         sweeps.forward(),
-        withArrayAdjoints(sweeps, direct),
+        backward,
         tail,
         variables,
         receiver());
