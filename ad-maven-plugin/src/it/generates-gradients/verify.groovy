@@ -13,10 +13,4 @@ assert new File(basedir, 'target/classes/it/gradients/FunctionsGrad.class').isFi
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: 0/ : 'the IT tests did not run'
 
-// The second build (invoker.goals.2) leaves the unchanged output alone, so javac has nothing to do.
-def builds = log.split(/BUILD SUCCESS/)
-assert builds.length >= 2 : 'the second build did not run'
-def second = builds[1]
-assert second.contains('1 derivative class in') && second.contains(': 0 written, 1 up to date') : 'rewrote an unchanged file'
-assert second.contains('Nothing to compile') : 'the second build recompiled'
 return true

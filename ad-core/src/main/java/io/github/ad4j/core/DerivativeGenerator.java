@@ -20,9 +20,11 @@ import io.github.ad4j.core.transform.DerivativeMethod;
 import io.github.ad4j.core.transform.GradientRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The entry point of ad-core: Java sources in, generated derivative classes and diagnostics out.
@@ -53,8 +55,22 @@ public final class DerivativeGenerator {
    * diagnostics, and the methods they concern are left out.
    */
   public GenerationResult generate(List<SourceFile> sources) {
-    List<SourceFile> sorted = new ArrayList<>(sources);
-    sorted.sort(Comparator.comparing(SourceFile::path));
+    return generate(sources, List.of());
+  }
+
+  /**
+   * Generates the derivative classes of every {@code @Differentiable} method in {@code sources},
+   * which may call the methods of {@code context} and use its derivative rules.
+   *
+   * <p>Nothing is generated for the context and none of its problems is reported: it stands for
+   * sources whose derivative classes another run generates (and reports on), such as the main
+   * sources when generating for the test sources. Calls into it are generated as calls of those
+   * classes. A file in both lists is read as a source.
+   */
+  public GenerationResult generate(List<SourceFile> sources, List<SourceFile> context) {
+    List<SourceFile> sorted = sortedByPath(sources);
+    Set<String> sourcePaths = new HashSet<>();
+    sorted.forEach(file -> sourcePaths.add(file.path()));
     List<GeneratedFile> files = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     SourceParser parser = new SourceParser();
@@ -68,16 +84,33 @@ public final class DerivativeGenerator {
         diagnostics.addAll(result.diagnostics());
       }
     }
+    List<ParsedSource> all = new ArrayList<>(parsed);
+    for (SourceFile file : sortedByPath(context)) {
+      if (!sourcePaths.contains(file.path())) {
+        SourceParser.Result result = parser.parse(file);
+        if (result.source() != null) {
+          all.add(result.source());
+        }
+      }
+    }
     // the user's own @Partial rules join the built-in ones, for this run
     List<NotDifferentiableException> ruleErrors = new ArrayList<>();
-    RuleTable runRules = rules.withRulesFrom(parsed, ruleErrors);
-    ruleErrors.forEach(e -> diagnostics.add(diagnostic(e.origin(), e.getMessage())));
-    Callees callees = Callees.of(parsed, runRules.functions());
+    RuleTable runRules = rules.withRulesFrom(all, ruleErrors);
+    ruleErrors.stream()
+        .filter(e -> sourcePaths.contains(e.origin().file()))
+        .forEach(e -> diagnostics.add(diagnostic(e.origin(), e.getMessage())));
+    Callees callees = Callees.of(all, runRules.functions());
     for (ParsedSource source : parsed) {
       generate(source, runRules, callees, files, diagnostics);
     }
     files.sort(Comparator.comparing(GeneratedFile::relativePath));
     return new GenerationResult(files, diagnostics);
+  }
+
+  private static List<SourceFile> sortedByPath(List<SourceFile> files) {
+    List<SourceFile> sorted = new ArrayList<>(files);
+    sorted.sort(Comparator.comparing(SourceFile::path));
+    return sorted;
   }
 
   private void generate(
@@ -99,7 +132,9 @@ public final class DerivativeGenerator {
       for (DifferentiableMethod method : entry.getValue()) {
         try {
           DerivativeForms.Forms forms = differentiate(method, earlier, rules, callees);
-          records.add(forms.record());
+          if (forms.record() != null) {
+            records.add(forms.record());
+          }
           for (DerivativeMethod m : forms.methods()) {
             emitted.add(new GradClassEmitter.Emitted(m, BodySimplifier.simplify(m)));
           }
@@ -135,7 +170,36 @@ public final class DerivativeGenerator {
     MethodChecker.Signature signature = MethodChecker.check(method, earlier);
     Procedure procedure = Normaliser.normalise(method, signature, callees);
     Activity activity = Activity.of(procedure);
-    return DerivativeForms.of(procedure, activity, rules);
+    boolean secondOrder = annotation(method, "Hessian").isPresent();
+    // second derivatives differentiate the pushforward again, as simplified for output
+    DerivativeForms.Options options =
+        new DerivativeForms.Options(
+            secondOrder ? BodySimplifier::simplify : null, jacobianMode(method));
+    return DerivativeForms.of(procedure, activity, rules, options);
+  }
+
+  /** The method's annotation {@code io.github.ad4j.<simpleName>}, written simply or qualified. */
+  private static java.util.Optional<com.github.javaparser.ast.expr.AnnotationExpr> annotation(
+      DifferentiableMethod method, String simpleName) {
+    return method.declaration().getAnnotations().stream()
+        .filter(a -> a.getNameAsString().equals(simpleName)
+            || a.getNameAsString().equals("io.github.ad4j." + simpleName))
+        .findFirst();
+  }
+
+  /** The mode {@code @Jacobian(...)} names: the last identifier of its value, AUTO without one. */
+  private static DerivativeForms.JacobianMode jacobianMode(DifferentiableMethod method) {
+    return annotation(method, "Jacobian")
+        .flatMap(a -> a.isSingleMemberAnnotationExpr()
+            ? java.util.Optional.of(a.asSingleMemberAnnotationExpr().getMemberValue().toString())
+            : a.isNormalAnnotationExpr()
+                ? a.asNormalAnnotationExpr().getPairs().stream()
+                    .filter(p -> p.getNameAsString().equals("value"))
+                    .map(p -> p.getValue().toString())
+                    .findFirst()
+                : java.util.Optional.empty())
+        .map(value -> DerivativeForms.JacobianMode.valueOf(value.substring(value.lastIndexOf('.') + 1)))
+        .orElse(DerivativeForms.JacobianMode.AUTO);
   }
 
   private static Diagnostic diagnostic(Origin origin, String message) {

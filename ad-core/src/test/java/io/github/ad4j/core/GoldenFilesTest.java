@@ -33,7 +33,7 @@ class GoldenFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise"})
+        "Regression", "Piecewise", "Rosenbrock", "Residuals"})
   void generatedSourceIsTheReviewedGoldenFile(String name) throws IOException {
     String generated = generate(name, resource(name + ".java")).content();
 
@@ -54,7 +54,7 @@ class GoldenFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise"})
+        "Regression", "Piecewise", "Rosenbrock", "Residuals"})
   void goldenFileCompilesStrictlyWithItsInput(String name) {
     String input = resource(name + ".java");
     Map<String, String> sources = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ class GoldenFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise"})
+        "Regression", "Piecewise", "Rosenbrock", "Residuals"})
   void goldenMethodsMatchFiniteDifferences(String name) {
     Differentiated d = Differentiated.of(name, resource(name + ".java"));
     switch (name) {
@@ -134,9 +134,52 @@ class GoldenFilesTest {
             d, "settle", new String[] {"x", "rate"}, new int[] {0, 1},
             List.of(new Object[] {-1.5, 0.3}, new Object[] {0.8, 0.37}, new Object[] {2.0, 0.55}));
         break;
+      case "Rosenbrock":
+        GradientCheck.verify(
+            d, "rosenbrock", new String[] {"x"}, new int[] {0},
+            List.of(new Object[] {new double[] {-1.2, 1.0, 0.7}},
+                new Object[] {new double[] {0.5, -0.3, 1.1, 2.0}}));
+        for (double[] point : new double[][] {{-1.2, 1.0, 0.7}, {0.5, -0.3, 1.1, 2.0}}) {
+          double[][] hessian = (double[][]) d.generated("rosenbrockHessian", (Object) point.clone());
+          double[][] expected = rosenbrockHessian(point);
+          for (int i = 0; i < point.length; i++) {
+            for (int j = 0; j < point.length; j++) {
+              assertThat(hessian[i][j])
+                  .as("Hessian[%d][%d] at %s, against the closed form", i, j,
+                      java.util.Arrays.toString(point))
+                  .isCloseTo(expected[i][j], org.assertj.core.api.Assertions.within(1e-12 * 2000));
+            }
+          }
+        }
+        break;
+      case "Residuals":
+        // closed form: r_i = p0 e^(-p1 t_i) + p2 - y_i
+        double[] p = {2.5, 0.7, 0.5};
+        double[] t = {0, 0.5, 1, 2};
+        double[][] jacobian =
+            (double[][]) d.generated("residualsJacobian", p, t, new double[] {3, 2, 1, 0.5});
+        for (int i = 0; i < t.length; i++) {
+          double e = Math.exp(-p[1] * t[i]);
+          assertThat(jacobian[i]).as("row %d", i)
+              .containsExactly(new double[] {e, -p[0] * t[i] * e, 1},
+                  org.assertj.core.api.Assertions.within(1e-15));
+        }
+        break;
       default:
         throw new AssertionError(name);
     }
+  }
+
+  /** The Hessian of Rosenbrock's function, in closed form. */
+  private static double[][] rosenbrockHessian(double[] x) {
+    double[][] h = new double[x.length][x.length];
+    for (int i = 0; i + 1 < x.length; i++) {
+      h[i][i] += 1200 * x[i] * x[i] - 400 * x[i + 1] + 2;
+      h[i + 1][i + 1] += 200;
+      h[i][i + 1] -= 400 * x[i];
+      h[i + 1][i] -= 400 * x[i];
+    }
+    return h;
   }
 
   private static GeneratedFile generate(String name, String input) {

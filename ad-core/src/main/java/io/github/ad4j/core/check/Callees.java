@@ -44,6 +44,8 @@ public final class Callees {
    * @param writesArrays whether it assigns elements of an array parameter
    * @param ruled whether a user-declared derivative rule ({@code @Partial}) differentiates it
    * @param instance whether it is an instance method
+   * @param secondOrder whether it asks for second derivatives ({@code @Hessian}), and so has the
+   *     pullback of its pushforward that its callers' second derivatives call
    */
   public record Callee(
       String packageName,
@@ -56,7 +58,8 @@ public final class Callees {
       boolean isPrivate,
       boolean writesArrays,
       boolean ruled,
-      boolean instance) {
+      boolean instance,
+      boolean secondOrder) {
     public Callee {
       requireNonNull(packageName, "packageName");
       params = List.copyOf(params);
@@ -152,7 +155,10 @@ public final class Callees {
     return Optional.of(
         new Callee(pkg, type.getNameAsString(), method.getNameAsString(), params, result.get(),
             wrt, differentiable, method.isPrivate(), writesArrays(method, params), false,
-            !method.isStatic()));
+            !method.isStatic(),
+            differentiable && method.getAnnotations().stream()
+                .anyMatch(a -> a.getNameAsString().equals("Hessian")
+                    || a.getNameAsString().equals("io.github.ad4j.Hessian"))));
   }
 
   private static List<String> wrtNames(MethodDeclaration method) {
@@ -202,7 +208,9 @@ public final class Callees {
           wrt.add("arg" + k);
         }
         return Optional.of(
-            new Callee("", owner, name, params, JType.DOUBLE, wrt, false, false, false, true, false));
+            new Callee(
+                "", owner, name, params, JType.DOUBLE, wrt, false, false, false, true, false,
+                false));
       }
     }
     List<String> classes = new ArrayList<>();

@@ -102,10 +102,12 @@ public final class MethodChecker {
     }
 
     Optional<JType> returnType = TypeNames.of(declaration.getType());
-    if (returnType.isEmpty() || !returnType.get().isFloating()) {
+    boolean vector =
+        returnType.isPresent() && returnType.get().equals(new JType(JType.Primitive.DOUBLE, 1));
+    if (returnType.isEmpty() || !(returnType.get().isFloating() || vector)) {
       errors.add(error(source, declaration.getType(), "method " + name + " returns "
-          + declaration.getType() + ": a @Differentiable method must return double or float"
-          + " in this version"));
+          + declaration.getType() + ": a @Differentiable method must return double, float or"
+          + " double[]"));
     }
 
     List<Param> wrt = wrt(source, method, params, errors);

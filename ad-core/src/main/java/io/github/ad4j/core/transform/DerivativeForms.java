@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -46,24 +47,74 @@ public final class DerivativeForms {
     }
   }
 
+  /** How {@code fJacobian} builds the matrix: {@link io.github.ad4j.Jacobian.Mode}'s values. */
+  public enum JacobianMode {
+    AUTO,
+    FORWARD,
+    REVERSE
+  }
+
+  /**
+   * What a method asks for beyond the first-order forms.
+   *
+   * @param secondOrder for a method that asks for second derivatives ({@code @Hessian}), the
+   *     simplifier, which turns the pushforward into the final code that is differentiated again;
+   *     null for one that does not
+   * @param jacobian for a method returning {@code double[]}, how its Jacobian is built
+   */
+  public record Options(Function<DerivativeMethod, List<Stmt>> secondOrder, JacobianMode jacobian) {
+    /** First-order forms only, Jacobians built as the sizes suggest. */
+    public static final Options FIRST_ORDER = new Options(null, JacobianMode.AUTO);
+
+    public Options {
+      java.util.Objects.requireNonNull(jacobian, "jacobian");
+    }
+  }
+
   private final Procedure procedure;
   private final Activity activity;
   private final RuleTable rules;
   private final String link;
 
-  private DerivativeForms(Procedure procedure, Activity activity, RuleTable rules) {
+  private final Options options;
+
+  private DerivativeForms(
+      Procedure procedure, Activity activity, RuleTable rules, Options options) {
     this.procedure = procedure;
     this.activity = activity;
     this.rules = rules;
+    this.options = options;
     this.link = "{@link " + procedure.className() + "#" + procedure.signature() + "}";
   }
 
-  /** Builds every form of {@code procedure}. */
-  public static Forms of(Procedure procedure, Activity activity, RuleTable rules) {
-    return new DerivativeForms(procedure, activity, rules).build();
+  /**
+   * Builds every form of {@code procedure}.
+   *
+   * @param options what the method asks for beyond the first-order forms
+   */
+  public static Forms of(
+      Procedure procedure, Activity activity, RuleTable rules, Options options) {
+    return new DerivativeForms(procedure, activity, rules, options).build();
   }
 
   private Forms build() {
+    if (procedure.returnType().dimensions() > 0) {
+      if (options.secondOrder() != null) {
+        throw new io.github.ad4j.core.check.NotDifferentiableException(procedure.origin(),
+            "@Hessian on " + procedure.name() + ", which returns a double[]: second derivatives"
+                + " are of methods returning a number; remove @Hessian");
+      }
+      List<String> accumulators = new ArrayList<>();
+      procedure.wrt().forEach(p -> accumulators.add(partialName(p)));
+      DerivativeMethod pushforward =
+          pushforward(
+              ForwardTransformer.transform(
+                  procedure, activity, rules, new Names(procedure.variables().keySet())));
+      return new Forms(
+          null,
+          VectorForms.of(
+              procedure, activity, rules, this, options.jacobian(), accumulators, pushforward));
+    }
     Set<String> taken = new HashSet<>(procedure.variables().keySet());
     List<String> accumulators = new ArrayList<>();
     for (Param p : procedure.wrt()) {
@@ -86,11 +137,47 @@ public final class DerivativeForms {
     GradientRecord record = record();
     methods.add(recordForm(record, unit));
     DerivativeMethod pullback = pullback(accumulators, seedName, seeded);
-    String allocationNote =
-        allocationNote(pullback.forward(), pullback.backward(), pullback.tail());
-    methods.add(accumulatingForm(accumulators, seedName, allocationNote));
+    methods.add(accumulatingForm(accumulators, seedName, allocationNote(pullback)));
     methods.add(pullback);
+    ForwardTransformer.Tangents tangents =
+        ForwardTransformer.transform(
+            procedure, activity, rules, new Names(procedure.variables().keySet()));
+    DerivativeMethod pushforward = pushforward(tangents);
+    methods.add(pushforward);
+    if (options.secondOrder() != null) {
+      methods.addAll(
+          SecondOrderForms.of(
+              procedure, pushforward, options.secondOrder().apply(pushforward), rules, this));
+    }
     return new Forms(record, methods);
+  }
+
+  private DerivativeMethod pushforward(ForwardTransformer.Tangents tangents) {
+    List<Param> params = new ArrayList<>(procedure.params());
+    params.addAll(tangents.tangentParams());
+    Map<String, JType> variables = new LinkedHashMap<>(tangents.variables());
+    StringBuilder sum = new StringBuilder();
+    for (int i = 0; i < procedure.wrt().size(); i++) {
+      Param p = procedure.wrt().get(i);
+      sum.append(i == 0 ? "" : " + ").append("∂").append(procedure.name()).append("/∂")
+          .append(p.name()).append(" · ")
+          .append(tangents.tangentParams().get(i).name());
+    }
+    boolean vector = procedure.returnType().dimensions() > 0;
+    return new DerivativeMethod(
+        pushforwardName(),
+        "The pushforward of " + link + ": the directional derivative {@code " + sum + "} in"
+            + " the direction of the tangents, one per parameter and of its shape (the"
+            + " Jacobian-vector product" + (vector ? ", a new array of the value's length" : ""
+            + " a caller's own forward sweep needs") + "). One sweep, nothing taped.",
+        vector ? new JType(JType.Primitive.DOUBLE, 1) : JType.DOUBLE,
+        null,
+        params,
+        List.of(),
+        tangents.body(),
+        List.of(new Stmt.Return(tangents.tangent(), null)),
+        variables,
+        receiver());
   }
 
   private DerivativeMethod partial(Param p, Sweeps sweeps) {
@@ -142,20 +229,38 @@ public final class DerivativeForms {
         receiver());
   }
 
+  /** The sentence the Javadoc of a form that writes into the caller's arrays ends with. */
+  private static final String ALLOCATES_NOTHING = " Allocates nothing;";
+
   /**
-   * What the Javadoc of the forms that write into the caller's arrays says about allocation:
-   * "nothing" only where nothing is (README, "Allocation").
+   * What the Javadoc of the allocation-free form says about allocation: "nothing" only where
+   * the pullback it calls allocates nothing (README, "Allocation").
    */
-  private static String allocationNote(
-      List<Stmt> forward, List<Stmt> backward, List<Stmt> tail) {
-    boolean allocates =
-        Allocations.mayAllocate(forward)
-            || Allocations.mayAllocate(backward)
-            || Allocations.mayAllocate(tail);
-    return allocates
+  private static String allocationNote(DerivativeMethod pullback) {
+    return mayAllocate(pullback.forward(), pullback.backward(), pullback.tail())
         ? " Allocates the tapes and arrays its sweeps need (see the README, Allocation); the"
             + " arrays are not cleared first."
-        : " Allocates nothing; the arrays are not cleared first.";
+        : ALLOCATES_NOTHING + " the arrays are not cleared first.";
+  }
+
+  /**
+   * {@code javadoc}, whose "Allocates nothing;" is replaced by what the method allocates where
+   * its statements may allocate: tapes, adjoints of local arrays, pullbacks of callees.
+   */
+  private static String withAllocationNote(
+      String javadoc, List<Stmt> forward, List<Stmt> backward, List<Stmt> tail) {
+    if (!javadoc.contains(ALLOCATES_NOTHING) || !mayAllocate(forward, backward, tail)) {
+      return javadoc;
+    }
+    return javadoc.replace(
+        ALLOCATES_NOTHING,
+        " Allocates the tapes and arrays its sweeps need (see the README, Allocation);");
+  }
+
+  private static boolean mayAllocate(List<Stmt> forward, List<Stmt> backward, List<Stmt> tail) {
+    return Allocations.mayAllocate(forward)
+        || Allocations.mayAllocate(backward)
+        || Allocations.mayAllocate(tail);
   }
 
   private DerivativeMethod accumulatingForm(
@@ -189,13 +294,49 @@ public final class DerivativeForms {
   }
 
   private DerivativeMethod pullback(List<String> accumulators, String seedName, Sweeps sweeps) {
-    List<Param> params = new ArrayList<>(procedure.params());
-    params.add(new Param(JType.DOUBLE, seedName));
+    List<Param> leading = new ArrayList<>(procedure.params());
+    leading.add(new Param(JType.DOUBLE, seedName));
+    return accumulating(
+        pullbackName(),
+        "The pullback of " + link + ": returns its value and adds {@code " + seedName
+            + "} times each partial derivative to the caller's array: "
+            + accumulationList(seedName + " · ") + ". With a seed that is the adjoint of the"
+            + " value, this is the vector-Jacobian product a caller's own backward sweep needs."
+            + " Allocates nothing; the arrays are not cleared first.",
+        procedure.returnType(),
+        leading,
+        accumulators,
+        sweeps);
+  }
+
+  /**
+   * A method that runs {@code sweeps}, adds the adjoint of each {@code wrt} parameter into the
+   * caller's accumulator of that name, and returns the value.
+   *
+   * @param returnType the type of the value {@code sweeps} compute
+   * @param leading the parameters before the accumulators
+   */
+  DerivativeMethod accumulating(
+      String name, String javadoc, JType returnType, List<Param> leading,
+      List<String> accumulators, Sweeps sweeps) {
+    return accumulating(
+        name, javadoc, returnType, leading, procedure.wrt(), accumulators, sweeps,
+        new Expr.Var(sweeps.result()));
+  }
+
+  /**
+   * The same, for the parameters {@code wrt} of the procedure the sweeps differentiate, returning
+   * {@code returned} rather than the value the sweeps compute.
+   */
+  DerivativeMethod accumulating(
+      String name, String javadoc, JType returnType, List<Param> leading, List<Param> wrt,
+      List<String> accumulators, Sweeps sweeps, Expr returned) {
+    List<Param> params = new ArrayList<>(leading);
     List<Stmt> tail = new ArrayList<>();
     Map<String, String> direct = new LinkedHashMap<>();
     List<String> loopVariables = new ArrayList<>();
     for (int i = 0; i < accumulators.size(); i++) {
-      Param p = procedure.wrt().get(i);
+      Param p = wrt.get(i);
       String accumulator = accumulators.get(i);
       params.add(new Param(accumulatorType(p), accumulator));
       if (p.type().dimensions() == 0) {
@@ -222,19 +363,15 @@ public final class DerivativeForms {
                 List.of(i1, i2), p.type().primitive() == JType.Primitive.FLOAT));
       }
     }
-    tail.add(new Stmt.Return(new Expr.Var(sweeps.result()), null));
+    tail.add(new Stmt.Return(returned, null));
     Map<String, JType> variables = new LinkedHashMap<>(sweeps.variables());
     params.forEach(p -> variables.put(p.name(), p.type()));
     loopVariables.forEach(v -> variables.put(v, JType.INT));
     List<Stmt> backward = withArrayAdjoints(sweeps, direct);
     return new DerivativeMethod(
-        pullbackName(),
-        "The pullback of " + link + ": returns its value and adds {@code " + seedName
-            + "} times each partial derivative to the caller's array: "
-            + accumulationList(seedName + " · ") + ". With a seed that is the adjoint of the"
-            + " value, this is the vector-Jacobian product a caller's own backward sweep needs."
-            + allocationNote(sweeps.forward(), backward, tail),
-        procedure.returnType(),
+        name,
+        withAllocationNote(javadoc, sweeps.forward(), backward, tail),
+        returnType,
         null,
         params,
         sweeps.forward(),
@@ -274,14 +411,14 @@ public final class DerivativeForms {
     return new Expr.Cast(p.type(), adjoint);
   }
 
-  private DerivativeMethod.Receiver receiver() {
+  DerivativeMethod.Receiver receiver() {
     return procedure.receiver() == null
         ? null
         : new DerivativeMethod.Receiver(procedure.className(), procedure.receiver());
   }
 
   /** A scalar's accumulator is a one-element array; an array's is an array of its shape. */
-  private static JType accumulatorType(Param p) {
+  static JType accumulatorType(Param p) {
     return p.type().dimensions() == 0 ? new JType(p.type().primitive(), 1) : p.type();
   }
 
@@ -297,9 +434,17 @@ public final class DerivativeForms {
     return procedure.name() + "Pullback";
   }
 
+  String pushforwardName() {
+    return procedure.name() + "Pushforward";
+  }
+
   private String recordName() {
     String f = procedure.name();
     return Character.toUpperCase(f.charAt(0)) + f.substring(1) + "Gradient";
+  }
+
+  String link() {
+    return link;
   }
 
   private String arguments() {

@@ -880,16 +880,7 @@ public final class ReverseTransformer {
   private Map<Expr, List<Expr>> pullback(
       Expr.Call call, Callees.Callee callee, Expr adjoint, Origin statement, List<Stmt> block) {
     Origin origin = procedure.callSites().getOrDefault(ExpressionConverter.key(call), statement);
-    if (!callee.differentiable()) {
-      throw new NotDifferentiableException(origin, "call to " + callee.name() + ", which is not"
-          + " @Differentiable, with arguments that depend on the inputs; annotate "
-          + callee.name() + " with @Differentiable, or compute its value outside and pass it in");
-    }
-    if (callee.writesArrays()) {
-      throw new NotDifferentiableException(origin, "call to " + callee.name() + ", which writes"
-          + " into its array parameters: such calls cannot be differentiated yet; copy the array"
-          + " in the caller, or return the value");
-    }
+    CallChecks.requireDifferentiable(callee, origin);
     List<Expr> args = new ArrayList<>();
     if (callee.instance()) {
       args.add(new Expr.Var(procedure.receiver())); // the pullback takes the instance first
@@ -902,13 +893,7 @@ public final class ReverseTransformer {
       Param param = callee.params().get(k);
       Expr arg = call.args().get(k);
       boolean active = activity.carriesDerivative(arg);
-      if (!callee.wrt().contains(param.name())) {
-        if (active) {
-          throw new NotDifferentiableException(origin, "argument " + (k + 1) + " of "
-              + callee.name() + " depends on the inputs, but " + callee.name() + " is not"
-              + " differentiated with respect to " + param.name() + "; add \"" + param.name()
-              + "\" to its wrt");
-        }
+      if (!CallChecks.differentiatesWith(callee, k, active, origin)) {
         continue;
       }
       if (param.type().dimensions() == 0) {

@@ -67,11 +67,11 @@ class RandomCallsTest {
    * argument the callee differentiates for gets an expression of the inputs, the others
    * constants.
    */
-  private static ProgramGenerator.Program caller(
+  static ProgramGenerator.Program caller(
       String name, long seed, ProgramGenerator.Program inner, ProgramGenerator.Program outer) {
     Random r = new Random(seed);
-    String u = call(inner, r, new String[] {"0.7 * x0 + 0.1", "Math.sin(x1)", "0.5 * (x0 - x1)"});
-    String v = call(outer, r, new String[] {"Math.tanh(u)", "x1 * 0.6", "0.3 * u + 0.2 * x0"});
+    String u = innerCall(inner, r);
+    String v = outerCall(outer, r);
     String source =
         "  // caller " + name + " of " + inner.name() + " and " + outer.name() + ", seed " + seed
             + "\n  @Differentiable(wrt = {\"x0\", \"x1\"})\n"
@@ -88,6 +88,16 @@ class RandomCallsTest {
     return new ProgramGenerator.Program(
         name, seed, ProgramGenerator.Level.LOOPS, source, params, new String[] {"x0", "x1"},
         new int[] {0, 1});
+  }
+
+  /** The call of {@code inner} a caller seeded with {@code r} makes, drawing from {@code r}. */
+  static String innerCall(ProgramGenerator.Program inner, Random r) {
+    return call(inner, r, new String[] {"0.7 * x0 + 0.1", "Math.sin(x1)", "0.5 * (x0 - x1)"});
+  }
+
+  /** The call of {@code outer}, after {@link #innerCall}, which reads {@code u}. */
+  static String outerCall(ProgramGenerator.Program outer, Random r) {
+    return call(outer, r, new String[] {"Math.tanh(u)", "x1 * 0.6", "0.3 * u + 0.2 * x0"});
   }
 
   private static String call(ProgramGenerator.Program callee, Random r, String[] active) {

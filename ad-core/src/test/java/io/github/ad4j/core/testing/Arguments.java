@@ -193,4 +193,42 @@ public final class Arguments {
   public static boolean same(Object[] a, Object[] b) {
     return Arrays.deepEquals(a, b);
   }
+
+  /** The numbers of the arguments at {@code wrt}, as one vector: in order, arrays row by row. */
+  public static double[] flatten(Object[] args, int[] wrt) {
+    List<Double> flat = new java.util.ArrayList<>();
+    for (int index : wrt) {
+      for (double v : flatten(args[index])) {
+        flat.add(v);
+      }
+    }
+    return flat.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * {@code flat} cut into the shapes of the arguments at {@code wrt}: a {@code Double} for a
+   * scalar, a {@code double[]} or {@code double[][]} of the same shape for an array.
+   */
+  public static Object[] unflatten(Object[] args, int[] wrt, double[] flat) {
+    Object[] out = new Object[wrt.length];
+    int offset = 0;
+    for (int k = 0; k < wrt.length; k++) {
+      Object shape = args[wrt[k]];
+      if (shape instanceof Number) {
+        out[k] = flat[offset++];
+      } else if (shape instanceof double[] v) {
+        out[k] = java.util.Arrays.copyOfRange(flat, offset, offset + v.length);
+        offset += v.length;
+      } else {
+        double[][] m = (double[][]) shape;
+        double[][] block = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+          block[i] = java.util.Arrays.copyOfRange(flat, offset, offset + m[i].length);
+          offset += m[i].length;
+        }
+        out[k] = block;
+      }
+    }
+    return out;
+  }
 }

@@ -48,6 +48,12 @@ public final class GradientCheck {
 
   private static final double FLOAT_AGREEMENT = 1e-6;
 
+  /**
+   * Forward and reverse mode agree to rounding, but sum the same products in another order: the
+   * bound is relative to the sum of their magnitudes.
+   */
+  private static final double FORWARD_AGREEMENT = 1e-11;
+
   private static final double SEED = -1.75;
 
   private GradientCheck() {}
@@ -151,6 +157,30 @@ public final class GradientCheck {
           partials[k],
           "pulled back " + partialName(method, wrt[k]) + " at " + at);
     }
+    args = pushforwardArguments(point, wrtIndex);
+    Object[] directions = Arguments.copy(Arrays.copyOfRange(args, point.length, args.length));
+    double tangent = number(d.generated(method + "Pushforward", args));
+    sameWrites(afterOriginal, args, method + "Pushforward", writes);
+    assertThat(Arguments.same(directions, Arrays.copyOfRange(args, point.length, args.length)))
+        .as("%sPushforward leaves the caller's tangents as they were", method)
+        .isTrue();
+    double expected = 0;
+    double scale = 0;
+    boolean anyFloat = false;
+    for (int k = 0; k < wrt.length; k++) {
+      double[] p = Arguments.flatten(partials[k]);
+      double[] direction = Arguments.flatten(directions[k]);
+      for (int c = 0; c < p.length; c++) {
+        expected += p[c] * direction[c];
+        scale += Math.abs(p[c] * direction[c]);
+      }
+      anyFloat |= Arguments.isFloat(partials[k]);
+    }
+    assertThat(tangent)
+        .as("%sPushforward at %s against the partials of the reverse forms", method, at)
+        .isCloseTo(
+            expected,
+            within((anyFloat ? FLOAT_AGREEMENT : FORWARD_AGREEMENT) * Math.max(1, scale)));
     assertThat(writes)
         .as(
             "the caller must see the method's writes into its arrays, as after the original,"
@@ -205,6 +235,41 @@ public final class GradientCheck {
       args[offset + k] = accumulator(point[wrtIndex[k]], k, base);
     }
     return args;
+  }
+
+  /**
+   * The point, then one tangent per wrt parameter: {@code double}s of the parameter's shape
+   * ({@code float} parameters take {@code double} tangents), distinct per cell, with both signs.
+   */
+  private static Object[] pushforwardArguments(Object[] point, int[] wrtIndex) {
+    Object[] args = Arrays.copyOf(Arguments.copy(point), point.length + wrtIndex.length);
+    for (int k = 0; k < wrtIndex.length; k++) {
+      Object parameter = point[wrtIndex[k]];
+      Object direction = tangentLike(parameter);
+      List<int[]> cells = Arguments.cells(direction);
+      for (int c = 0; c < cells.size(); c++) {
+        direction = Arguments.set(direction, cells.get(c), 0.75 - 0.3125 * k + 0.375 * (c % 5) - 0.5 * (c % 3));
+      }
+      args[point.length + k] = direction;
+    }
+    return args;
+  }
+
+  private static Object tangentLike(Object parameter) {
+    if (parameter instanceof Double || parameter instanceof Float) {
+      return Double.valueOf(0);
+    }
+    if (parameter instanceof float[] a) {
+      return new double[a.length];
+    }
+    if (parameter instanceof float[][] m) {
+      double[][] t = new double[m.length][];
+      for (int i = 0; i < m.length; i++) {
+        t[i] = new double[m[i].length];
+      }
+      return t;
+    }
+    return Arguments.copyValue(parameter);
   }
 
   /** Distinct numbers per cell and parameter, exact in float too. */

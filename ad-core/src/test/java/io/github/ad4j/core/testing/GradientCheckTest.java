@@ -96,6 +96,27 @@ class GradientCheckTest {
           return new FGradient(value, dfdw, dfdb[0], dfdx);
         }
 
+        public static double fPushforward(double[] w, double b, double[][] x, int n,
+            double[] wDot, double bDot, double[][] xDot) {
+          double s = 0;
+          double sDot = 0;
+          for (int i = 0; i < n; i++) {
+            double z = b;
+            double zDot = bug == 8 ? 0 : bDot;
+            for (int j = 0; j < w.length; j++) {
+              z += w[j] * x[i][j];
+              zDot += wDot[j] * x[i][j] + w[j] * xDot[i][j];
+            }
+            s += z * z;
+            sDot += 2 * z * zDot;
+          }
+          w[0] = s;
+          if (bug == 9) {
+            wDot[0] = sDot;
+          }
+          return sDot;
+        }
+
         public static double[] dfdw(double[] w, double b, double[][] x, int n) {
           double[] dfdw = fGradient(w, b, x, n).dfdw();
           return bug == 2 ? java.util.Arrays.copyOf(dfdw, dfdw.length + 1) : dfdw;
@@ -164,7 +185,9 @@ class GradientCheckTest {
         "4 | pullback ignores the seed | pulled back dfdw",
         "5 | value forms skip the method's write into its argument | must see the method's writes",
         "6 | value forms one ulp off the original | value of fGradient",
-        "7 | one element of a matrix partial has the wrong sign | dfdx[0][2] at"
+        "7 | one element of a matrix partial has the wrong sign | dfdx[0][2] at",
+        "8 | pushforward ignores one tangent | fPushforward at",
+        "9 | pushforward writes into the caller's tangent | leaves the caller's tangents"
       })
   void rejectsEachPlantedBug(int bug, String description, String message) {
     setBug(bug);

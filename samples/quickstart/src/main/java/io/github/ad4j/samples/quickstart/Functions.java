@@ -1,6 +1,7 @@
 package io.github.ad4j.samples.quickstart;
 
 import io.github.ad4j.Differentiable;
+import io.github.ad4j.Hessian;
 
 /**
  * Ordinary functions of a few variables, as a user writes them. The plugin reads the
@@ -16,8 +17,9 @@ public final class Functions {
     return x * x + 3 * x * y + y * y;
   }
 
-  /** g(x1, x2) = (x1 + 5) · x2². */
+  /** g(x1, x2) = (x1 + 5) · x2², with its second derivatives too ({@code @Hessian}). */
   @Differentiable
+  @Hessian
   public static double g(double x1, double x2) {
     return (x1 + 5) * Math.pow(x2, 2);
   }

@@ -55,6 +55,10 @@ public final class Quickstart {
     System.out.printf(
         "  g = %s, gradient = (%s, %s)   (expected 63, (9, 42))%n",
         g.value(), g.dgdx1(), g.dgdx2());
+    double[][] hessian = FunctionsGrad.gHessian(2, 3);
+    System.out.printf(
+        "  Hessian = [[%s, %s], [%s, %s]]   (expected [[0, 6], [6, 14]])%n",
+        hessian[0][0], hessian[0][1], hessian[1][0], hessian[1][1]);
     System.out.println();
 
     System.out.println("z1 = 3x, z2 = x*x, return z1 + z2: summed adjoint at x = 5");

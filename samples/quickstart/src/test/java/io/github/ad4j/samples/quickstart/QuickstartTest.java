@@ -60,6 +60,24 @@ class QuickstartTest {
   }
 
   @Test
+  void hessianOfGAtTwoThreeIsZeroSixSixFourteen() {
+    double[][] hessian = FunctionsGrad.gHessian(2, 3);
+
+    assertClose(0, hessian[0][0], EXACT);
+    assertClose(6, hessian[0][1], EXACT);
+    assertClose(6, hessian[1][0], EXACT);
+    assertClose(14, hessian[1][1], EXACT);
+    // the Hessian-vector product in direction (1, -2): returns ∇g·v = 9 - 84, adds H v
+    double[] hv1 = new double[1];
+    double[] hv2 = new double[1];
+    assertClose(-75, FunctionsGrad.gHessianVector(2, 3, 1, -2, hv1, hv2), EXACT);
+    assertClose(-12, hv1[0], EXACT);
+    assertClose(6 - 28, hv2[0], EXACT);
+    // and the pushforward, the directional derivative alone
+    assertClose(-75, FunctionsGrad.gPushforward(2, 3, 1, -2), EXACT);
+  }
+
+  @Test
   void summedAdjointAtFiveIsThirteen() {
     assertClose(13, FunctionsGrad.dsumdx(5), EXACT);
   }

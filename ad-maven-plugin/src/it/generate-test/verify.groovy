@@ -1,0 +1,23 @@
+// Runs after both builds of invoker.properties; basedir is the cloned project.
+def log = new File(basedir, 'build.log').getText('UTF-8')
+def builds = log.split(/BUILD SUCCESS/)
+assert builds.length >= 3 : 'not both builds ran'
+def (first, second) = [builds[0], builds[1]]
+
+// The first build skips tests, and so generate-test; generate still runs.
+assert first.contains('ad4j: skipped (maven.test.skip)')
+assert first.contains('read 1 source file, 1 derivative class in')
+
+// Each goal wrote its own classes only, into its own directory; the test output is new in the
+// second build, so the first wrote nothing there.
+def main = new File(basedir, 'target/generated-sources/ad/it/fit')
+def test = new File(basedir, 'target/generated-test-sources/ad/it/fit')
+assert main.list() as List == ['ModelGrad.java'] : "main output: ${main.list()}"
+assert test.list() as List == ['SquaredErrorGrad.java'] : "test output: ${test.list()}"
+assert second.contains('read 2 source files (and 1 file of context), 1 derivative class in ' + test.parentFile.parentFile.canonicalPath + ': 1 written') : 'generate-test did not read the main sources as context'
+// The test-source method calls the main-source method's pullback; both are compiled where they belong.
+assert new File(test, 'SquaredErrorGrad.java').getText('UTF-8').contains('ModelGrad.predictPullback(')
+assert new File(basedir, 'target/test-classes/it/fit/SquaredErrorGrad.class').isFile()
+assert !new File(basedir, 'target/classes/it/fit/SquaredErrorGrad.class').exists()
+assert second =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: 0/ : 'the IT tests did not run'
+return true

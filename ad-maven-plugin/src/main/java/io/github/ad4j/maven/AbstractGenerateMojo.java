@@ -1,0 +1,286 @@
+package io.github.ad4j.maven;
+
+import io.github.ad4j.core.DerivativeGenerator;
+import io.github.ad4j.core.Diagnostic;
+import io.github.ad4j.core.GenerationResult;
+import io.github.ad4j.core.SourceFile;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What the {@code generate} and {@code generate-test} goals share: find the sources, hand them to
+ * ad-core in one call, report its diagnostics, and write what comes back.
+ *
+ * <p>If a method cannot be differentiated, the build fails listing every problem as {@code
+ * path:line:col: message} and nothing is written; with {@code failOnError} false, each problem is
+ * logged as a warning instead and the other methods are generated. Every run generates all
+ * derivatives afresh (it is deterministic and keeps no cache to go stale), so a change in one
+ * file reaches every derivative that depends on it, in any file; files are written only when their
+ * content changes, so an unchanged project recompiles nothing. The parameters here are documented
+ * once for both goals.
+ *
+ * <p>A goal instance holds only its injected configuration and creates everything else per run,
+ * so goals are safe to run in parallel ({@code mvn -T}).
+ */
+abstract class AbstractGenerateMojo extends AbstractMojo {
+
+  /** The project being built. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  /** Skips generation entirely: nothing is read or written and no source root is added. */
+  @Parameter(property = "ad.skip", defaultValue = "false")
+  private boolean skip;
+
+  /**
+   * Whether a method that cannot be differentiated fails the build. When {@code false}, each such
+   * method is reported as a warning with its file, line and column, no derivative is generated
+   * for it, and the rest of its class and of the project is generated as usual.
+   */
+  @Parameter(property = "ad.failOnError", defaultValue = "true")
+  private boolean failOnError;
+
+  /**
+   * Ant-style patterns, relative to a source directory, of the files to read. Default: {@code
+   * **}{@code /*.java}.
+   */
+  @Parameter private List<String> includes = new ArrayList<>();
+
+  /** Ant-style patterns, relative to a source directory, of files not to read. Default: none. */
+  @Parameter private List<String> excludes = new ArrayList<>();
+
+  /**
+   * The encoding the sources are read in. Default: {@code project.build.sourceEncoding}, or
+   * UTF-8 if that is not set. Generated files are always written in UTF-8.
+   */
+  @Parameter(property = "ad.encoding", defaultValue = "${project.build.sourceEncoding}")
+  private String encoding;
+
+  /** The project being built. */
+  final MavenProject project() {
+    return project;
+  }
+
+  /** The configured source directory, or {@code null} to read {@link #projectSourceRoots()}. */
+  abstract File sourceDirectory();
+
+  /** Where this goal writes. */
+  abstract File outputDirectory();
+
+  /** The project's source roots this goal reads by default (compile or test compile roots). */
+  abstract List<String> projectSourceRoots();
+
+  /** The project's own source directory ({@code src/main/java} or {@code src/test/java}). */
+  abstract String projectSourceDirectory();
+
+  /** Adds the output directory to the source roots the compiler reads. */
+  abstract void addSourceRoot(String directory);
+
+  /**
+   * The directories of sources the generated code may call but that this goal does not generate
+   * for; none by default.
+   */
+  List<Path> contextRoots() {
+    return List.of();
+  }
+
+  /** Why this goal should do nothing in this build, or {@code null} if it should run. */
+  String skipReason() {
+    return skip ? "ad.skip" : null;
+  }
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    String skipReason = skipReason();
+    if (skipReason != null) {
+      getLog().info("ad4j: skipped (" + skipReason + ")");
+      return;
+    }
+    Path output = normalise(outputDirectory().toPath());
+    List<Path> roots = sourceRoots(output);
+    // Added before generating so that the compiler sees the directory even when this run has
+    // nothing new to write.
+    addSourceRoot(output.toString());
+
+    List<SourceFile> sources = read(find(new SourceScanner(includes, excludes, output), roots));
+    List<SourceFile> context =
+        read(find(new SourceScanner(List.of(), List.of(), output), contextRoots()));
+    GenerationResult result = generate(sources, context);
+    report(result);
+    write(output, result, sources.size(), context.size());
+  }
+
+  static Path normalise(Path path) {
+    return path.toAbsolutePath().normalize();
+  }
+
+  /**
+   * The directories to read, refusing an output directory that would put generated files among
+   * the user's sources (and make the stale-file clean-up look at them).
+   */
+  private List<Path> sourceRoots(Path output) throws MojoFailureException {
+    List<Path> roots = new ArrayList<>();
+    if (sourceDirectory() != null) {
+      roots.add(normalise(sourceDirectory().toPath()));
+    } else {
+      String own = projectSourceDirectory();
+      if (own != null && normalise(Path.of(own)).startsWith(output)) {
+        throw outputOverlapsSources(output, normalise(Path.of(own)));
+      }
+      for (String root : projectSourceRoots()) {
+        Path normalised = normalise(Path.of(root));
+        // Our own output, added as a source root by an earlier execution in this build (a second
+        // execution, or a forked lifecycle such as javadoc's): not a user source directory.
+        if (!normalised.equals(output)) {
+          roots.add(normalised);
+        }
+      }
+    }
+    for (Path root : roots) {
+      if (root.startsWith(output)) {
+        throw outputOverlapsSources(output, root);
+      }
+    }
+    return roots;
+  }
+
+  private static MojoFailureException outputOverlapsSources(Path output, Path sources) {
+    return new MojoFailureException(
+        "ad4j: outputDirectory "
+            + output
+            + " is, or contains, the source directory "
+            + sources
+            + "; point it at a directory of its own, such as target/generated-sources/ad");
+  }
+
+  private static List<Path> find(SourceScanner scanner, List<Path> roots)
+      throws MojoExecutionException, MojoFailureException {
+    try {
+      return scanner.scan(roots);
+    } catch (IllegalArgumentException e) {
+      throw new MojoFailureException("ad4j: bad include/exclude pattern: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("ad4j: cannot list the source files: " + e, e);
+    }
+  }
+
+  private List<SourceFile> read(List<Path> files)
+      throws MojoExecutionException, MojoFailureException {
+    Charset charset = charset();
+    List<SourceFile> sources = new ArrayList<>(files.size());
+    for (Path file : files) {
+      try {
+        sources.add(new SourceFile(file.toString(), Files.readString(file, charset)));
+      } catch (CharacterCodingException e) {
+        throw new MojoFailureException(
+            "ad4j: "
+                + file
+                + " is not valid "
+                + charset
+                + " text; set project.build.sourceEncoding (or the plugin's encoding) to the"
+                + " encoding the sources are saved in");
+      } catch (IOException e) {
+        throw new MojoExecutionException("ad4j: cannot read " + file + ": " + e, e);
+      }
+    }
+    return sources;
+  }
+
+  private Charset charset() throws MojoFailureException {
+    if (encoding == null || encoding.isBlank()) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(encoding.trim());
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new MojoFailureException("ad4j: unknown encoding '" + encoding + "'");
+    }
+  }
+
+  private static GenerationResult generate(List<SourceFile> sources, List<SourceFile> context)
+      throws MojoExecutionException {
+    try {
+      return DerivativeGenerator.create().generate(sources, context);
+    } catch (RuntimeException | StackOverflowError e) {
+      // ad-core reports every problem in user code as a diagnostic, so anything thrown is a bug
+      // in ad4j itself, not something the user can fix in their code.
+      throw new MojoExecutionException(
+          "ad4j: internal error while generating derivatives ("
+              + e
+              + "). This is a bug in ad4j, not in your code: please report it with the full"
+              + " stack trace (mvn -e) and the @Differentiable method being processed."
+              + " Setting ad.skip=true bypasses generation meanwhile.",
+          e);
+    }
+  }
+
+  private void report(GenerationResult result) throws MojoFailureException {
+    List<Diagnostic> diagnostics = result.diagnostics();
+    if (result.hasErrors() && failOnError) {
+      long errors =
+          diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
+      StringBuilder message =
+          new StringBuilder("ad4j found ")
+              .append(errors == 1 ? "1 problem" : errors + " problems")
+              .append(" in @Differentiable methods; nothing was generated:");
+      for (Diagnostic diagnostic : diagnostics) {
+        message.append(System.lineSeparator()).append(diagnostic.format());
+      }
+      message
+          .append(System.lineSeparator())
+          .append("(Set <failOnError>false</failOnError> to generate the other methods and")
+          .append(" report these as warnings.)");
+      throw new MojoFailureException(message.toString());
+    }
+    for (Diagnostic diagnostic : diagnostics) {
+      String suffix =
+          diagnostic.severity() == Diagnostic.Severity.ERROR ? " (no derivative generated)" : "";
+      getLog().warn(diagnostic.format() + suffix);
+    }
+  }
+
+  private void write(Path output, GenerationResult result, int sourceCount, int contextCount)
+      throws MojoExecutionException {
+    GeneratedSources.Summary summary;
+    try {
+      summary = new GeneratedSources(output).update(result.files());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(
+          "ad4j: internal error: the generator produced a file path that is not usable ("
+              + e.getMessage()
+              + "). Please report this bug.",
+          e);
+    } catch (IOException e) {
+      throw new MojoExecutionException("ad4j: cannot write to " + output + ": " + e, e);
+    }
+    getLog()
+        .info(
+            String.format(
+                "ad4j: read %s%s, %s in %s: %d written, %d up to date, %d stale removed",
+                count(sourceCount, "source file"),
+                contextCount == 0 ? "" : " (and " + count(contextCount, "file") + " of context)",
+                count(result.files().size(), "derivative class"),
+                output,
+                summary.written(),
+                summary.unchanged(),
+                summary.removed()));
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
+  }
+}
