@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  *   <li>{@code dfdx(params)}: one partial derivative;
  *   <li>{@code fGradient(params)}: a {@code FGradient} record with the value and every partial;
  *   <li>{@code fGradient(params, dfdx, ...)}: the value, adding each partial into the caller's
- *       arrays (element 0 for a scalar); allocates nothing;
+ *       arrays (element 0 for a scalar); allocates only the tapes and adjoint arrays its
+ *       sweeps need, and its Javadoc says which;
  *   <li>{@code fPullback(params, seed, dfdx, ...)}: the same, adding {@code seed} times each
  *       partial: the vector-Jacobian product a caller's own backward sweep calls.
  * </ul>
@@ -135,8 +136,9 @@ public final class DerivativeForms {
     }
     GradientRecord record = record();
     methods.add(recordForm(record, unit));
-    methods.add(accumulatingForm(accumulators, seedName));
-    methods.add(pullback(accumulators, seedName, seeded));
+    DerivativeMethod pullback = pullback(accumulators, seedName, seeded);
+    methods.add(accumulatingForm(accumulators, seedName, allocationNote(pullback)));
+    methods.add(pullback);
     ForwardTransformer.Tangents tangents =
         ForwardTransformer.transform(
             procedure, activity, rules, new Names(procedure.variables().keySet()));
@@ -227,7 +229,42 @@ public final class DerivativeForms {
         receiver());
   }
 
-  private DerivativeMethod accumulatingForm(List<String> accumulators, String seedName) {
+  /** The sentence the Javadoc of a form that writes into the caller's arrays ends with. */
+  private static final String ALLOCATES_NOTHING = " Allocates nothing;";
+
+  /**
+   * What the Javadoc of the allocation-free form says about allocation: "nothing" only where
+   * the pullback it calls allocates nothing (README, "Allocation").
+   */
+  private static String allocationNote(DerivativeMethod pullback) {
+    return mayAllocate(pullback.forward(), pullback.backward(), pullback.tail())
+        ? " Allocates the tapes and arrays its sweeps need (see the README, Allocation); the"
+            + " arrays are not cleared first."
+        : ALLOCATES_NOTHING + " the arrays are not cleared first.";
+  }
+
+  /**
+   * {@code javadoc}, whose "Allocates nothing;" is replaced by what the method allocates where
+   * its statements may allocate: tapes, adjoints of local arrays, pullbacks of callees.
+   */
+  private static String withAllocationNote(
+      String javadoc, List<Stmt> forward, List<Stmt> backward, List<Stmt> tail) {
+    if (!javadoc.contains(ALLOCATES_NOTHING) || !mayAllocate(forward, backward, tail)) {
+      return javadoc;
+    }
+    return javadoc.replace(
+        ALLOCATES_NOTHING,
+        " Allocates the tapes and arrays its sweeps need (see the README, Allocation);");
+  }
+
+  private static boolean mayAllocate(List<Stmt> forward, List<Stmt> backward, List<Stmt> tail) {
+    return Allocations.mayAllocate(forward)
+        || Allocations.mayAllocate(backward)
+        || Allocations.mayAllocate(tail);
+  }
+
+  private DerivativeMethod accumulatingForm(
+      List<String> accumulators, String seedName, String allocationNote) {
     List<Param> params = new ArrayList<>(procedure.params());
     List<Expr> args = new ArrayList<>();
     if (procedure.receiver() != null) {
@@ -245,7 +282,7 @@ public final class DerivativeForms {
         gradientName(),
         "Returns " + procedure.name() + arguments() + " (see " + link + ") and adds each"
             + " partial derivative to the caller's array: " + accumulationList("")
-            + ". Allocates nothing; the arrays are not cleared first.",
+            + "." + allocationNote,
         procedure.returnType(),
         null,
         params,
@@ -330,14 +367,15 @@ public final class DerivativeForms {
     Map<String, JType> variables = new LinkedHashMap<>(sweeps.variables());
     params.forEach(p -> variables.put(p.name(), p.type()));
     loopVariables.forEach(v -> variables.put(v, JType.INT));
+    List<Stmt> backward = withArrayAdjoints(sweeps, direct);
     return new DerivativeMethod(
         name,
-        javadoc,
+        withAllocationNote(javadoc, sweeps.forward(), backward, tail),
         returnType,
         null,
         params,
         sweeps.forward(),
-        withArrayAdjoints(sweeps, direct),
+        backward,
         tail,
         variables,
         receiver());

@@ -56,7 +56,10 @@ import java.util.Set;
  */
 public final class ReverseTransformer {
 
-  /** Initial capacity of a tape: it doubles when full, so pushes cost amortised O(1). */
+  /**
+   * Initial capacity of a tape whose length is not known on entry: it doubles when full, so
+   * pushes cost amortised O(1).
+   */
   private static final int TAPE_CAPACITY = 16;
 
   /** Where an adjoint stands while the backward sweep is built. */
@@ -93,6 +96,15 @@ public final class ReverseTransformer {
   private final Map<Stmt, Stmt> restoreSites = new IdentityHashMap<>();
   private final Set<Stmt> deadSites = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<String> tapesUsed = new LinkedHashSet<>();
+  /**
+   * Per tape, the trip counts of the loops its pushes sit in, known on entry; absent once a push
+   * sits where no such count is known (nested loops, branches, while loops).
+   */
+  private final Map<String, List<Expr>> tapeLengths = new HashMap<>();
+  private final Set<String> unsizedTapes = new HashSet<>();
+  /** The trip count on entry of the loop whose body the forward sweep is in; null if unknown. */
+  private Expr tripCount;
+  private boolean inLoopBody;
   private final Set<String> restoredArrays = new HashSet<>();
   private final Set<String> assignedAnywhere = new HashSet<>();
 
@@ -143,7 +155,63 @@ public final class ReverseTransformer {
     restores.clear();
     restoreSites.clear();
     tapesUsed.clear();
+    tapeLengths.clear();
+    unsizedTapes.clear();
     return build(seed);
+  }
+
+  /**
+   * A tape's initial length: the number of pushes when every push sits directly in a loop of
+   * the method's top level whose trip count is known on entry ({@code for (int i = a; i < b;
+   * i++)}, a and b read only parameters the method never assigns), so the tape is allocated once
+   * at its full length; else {@link #TAPE_CAPACITY}. Either way {@code push} still grows it when
+   * full, so a count that is too small (the body changes {@code i}) costs time, never results.
+   */
+  private Expr capacity(String tape) {
+    List<Expr> lengths = tapeLengths.get(tape);
+    if (unsizedTapes.contains(tape) || lengths == null) {
+      return Expr.Literal.ofInt(TAPE_CAPACITY);
+    }
+    Expr sum = lengths.get(0);
+    for (Expr length : lengths.subList(1, lengths.size())) {
+      sum = new Expr.Binary(BinaryOp.ADD, sum, length);
+    }
+    // at least 1, so that push's doubling of a full tape makes room
+    return new Expr.Call("Math", "max", List.of(sum, Expr.Literal.ofInt(1)), JType.INT);
+  }
+
+  /**
+   * The trip count of a loop of the method's top level, {@code b - a} for {@code for (int i =
+   * a; i < b; ...)} ({@code b - a + 1} for {@code <=}), where a and b read only parameters
+   * the method never assigns, constants and their lengths, so it can be computed on entry (where
+   * the loop, being at the top level, is sure to evaluate them too). Null otherwise.
+   */
+  private Expr tripCountOnEntry(Stmt.Loop l) {
+    if (l.kind() != Stmt.LoopKind.FOR
+        || l.init().size() != 1
+        || !(l.init().get(0) instanceof Stmt.Declare d)
+        || d.init() == null
+        || !(l.condition() instanceof Expr.Binary c)
+        || !c.left().equals(new Expr.Var(d.name()))
+        || (c.op() != BinaryOp.LESS && c.op() != BinaryOp.LESS_EQUALS)) {
+      return null;
+    }
+    Set<String> read = new HashSet<>();
+    ExprRewriter.variables(d.init(), read);
+    ExprRewriter.variables(c.right(), read);
+    for (String name : read) {
+      boolean parameter = procedure.params().stream().anyMatch(p -> p.name().equals(name));
+      if (!parameter || assignedAnywhere.contains(name)) {
+        return null;
+      }
+    }
+    Expr count =
+        d.init().equals(Expr.Literal.ofInt(0))
+            ? c.right()
+            : new Expr.Binary(BinaryOp.SUBTRACT, c.right(), d.init());
+    return c.op() == BinaryOp.LESS_EQUALS
+        ? new Expr.Binary(BinaryOp.ADD, count, Expr.Literal.ofInt(1))
+        : count;
   }
 
   private Sweeps build(Expr seed) {
@@ -160,10 +228,7 @@ public final class ReverseTransformer {
       JType arrayType = new JType(tape.element().primitive(), tape.element().dimensions() + 1);
       tapeDeclarations.add(
           new Stmt.Declare(
-              arrayType,
-              tape.array(),
-              new Expr.NewArray(arrayType, List.of(Expr.Literal.ofInt(TAPE_CAPACITY))),
-              null));
+              arrayType, tape.array(), new Expr.NewArray(arrayType, List.of(capacity(name))), null));
       tapeDeclarations.add(new Stmt.Declare(JType.INT, tape.top(), Expr.Literal.ofInt(0), null));
       variables.put(tape.array(), arrayType);
       variables.put(tape.top(), JType.INT);
@@ -291,8 +356,14 @@ public final class ReverseTransformer {
       } else if (s instanceof Stmt.If i) {
         String flag = flags.computeIfAbsent(i, k -> names.fresh("branch"));
         variables.put(flag, JType.BOOLEAN);
+        Expr outerTrips = tripCount;
+        boolean outerInLoop = inLoopBody;
+        tripCount = null; // a branch pushes on some trips only: no count known
+        inLoopBody = false;
         List<Stmt> then = forward(i.then(), true, new HashSet<>(defined));
         List<Stmt> otherwise = forward(i.otherwise(), true, new HashSet<>(defined));
+        tripCount = outerTrips;
+        inLoopBody = outerInLoop;
         if (isNeeded(flag)) {
           out.add(new Stmt.Declare(JType.BOOLEAN, flag, i.condition(), i.origin()));
           out.add(new Stmt.If(new Expr.Var(flag), then, otherwise, i.origin()));
@@ -308,14 +379,26 @@ public final class ReverseTransformer {
         if (counted) {
           body.add(new Stmt.Assign(new Expr.Var(counter), AssignOp.ADD, Expr.Literal.ofInt(1), null));
         }
+        Expr outerTrips = tripCount;
+        boolean outerInLoop = inLoopBody;
+        tripCount = inCompound ? null : tripCountOnEntry(l);
+        inLoopBody = true;
         body.addAll(forward(l.body(), true, new HashSet<>(defined)));
+        tripCount = outerTrips;
+        inLoopBody = outerInLoop;
         if (counted) {
           out.add(new Stmt.Declare(JType.INT, counter, Expr.Literal.ofInt(0), l.origin()));
           locals.add(counter);
         }
         out.add(new Stmt.Loop(l.kind(), l.init(), l.condition(), l.update(), body, l.origin()));
       } else if (s instanceof Stmt.Block b) {
+        Expr outerTrips = tripCount;
+        boolean outerInLoop = inLoopBody;
+        tripCount = null;
+        inLoopBody = false;
         out.add(new Stmt.Block(forward(b.body(), true, new HashSet<>(defined))));
+        tripCount = outerTrips;
+        inLoopBody = outerInLoop;
       } else {
         out.add(s);
       }
@@ -396,7 +479,14 @@ public final class ReverseTransformer {
 
   /** {@code tTape = push(tTape, tTop++, value);}: grows the tape when full. */
   private Stmt push(String variable, Expr value) {
-    Tape tape = tape(variable, Types.of(value, variables::get));
+    JType element = Types.of(value, variables::get);
+    Tape tape = tape(variable, element);
+    String key = variable + "|" + element;
+    if (inLoopBody && tripCount != null) {
+      tapeLengths.computeIfAbsent(key, k -> new ArrayList<>()).add(tripCount);
+    } else {
+      unsizedTapes.add(key);
+    }
     JType arrayType = new JType(tape.element().primitive(), tape.element().dimensions() + 1);
     return new Stmt.Assign(
         new Expr.Var(tape.array()),

@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Times `mvn generate-sources` on a synthetic project of 1,000 @Differentiable methods (100
+# classes of 10), with and without the ad4j plugin, and an unchanged rebuild, and prints the
+# medians as key=value lines (read by BenchmarkReport). It builds the plugin from this checkout
+# into a private local repository (a tree of links to ~/.m2/repository without io.github.ad4j),
+# so the plugin timed is this checkout's whatever other builds install, and works offline once
+# `mvn verify` has run.
+# Usage: generator-speed.sh [work-directory]   (default: samples/benchmarks/target/generator-speed)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+work=${1:-$here/target/generator-speed}
+runs=${AD4J_SPEED_RUNS:-5}
+version=0.1.0-SNAPSHOT
+
+root=$(cd "$here/../.." && pwd)
+m2=${M2_REPOSITORY:-$HOME/.m2/repository}
+
+rm -rf "$work"
+mkdir -p "$work/repo"
+cp -rs "$m2/." "$work/repo/"
+rm -rf "$work/repo/io/github/ad4j"
+(cd "$root" && mvn -B -q -o -Dmaven.repo.local="$work/repo" -pl .,ad-annotations,ad-core,ad-maven-plugin \
+  install -DskipTests -Dinvoker.skip=true > "$work/install.log")
+cd "$work"
+
+pom() { # $1 = file, $2 = plugin block or empty
+  cat > "$1" <<POM
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>synthetic</groupId>
+  <artifactId>thousand-methods</artifactId>
+  <version>1</version>
+  <properties>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+    <maven.compiler.release>17</maven.compiler.release>
+  </properties>
+  <dependencies>
+    <dependency>
+      <groupId>io.github.ad4j</groupId>
+      <artifactId>ad-annotations</artifactId>
+      <version>$version</version>
+    </dependency>
+  </dependencies>
+  <build>
+    <plugins>
+$2
+    </plugins>
+  </build>
+</project>
+POM
+}
+pom pom-without.xml ""
+pom pom.xml "      <plugin>
+        <groupId>io.github.ad4j</groupId>
+        <artifactId>ad-maven-plugin</artifactId>
+        <version>$version</version>
+        <executions><execution><goals><goal>generate</goal></goals></execution></executions>
+      </plugin>"
+
+# 100 classes of 10 methods each, four shapes in turn: straight-line code with Math calls, a
+# loop over an array, a branch, a while loop with a call of another method of the class.
+src=src/main/java/synthetic
+mkdir -p "$src"
+for c in $(seq 0 99); do
+  {
+    echo "package synthetic;"
+    echo "import io.github.ad4j.Differentiable;"
+    echo "public final class C$c {"
+    echo "  private C$c() {}"
+    echo "  static final double K = 0.$((c + 1));"
+    for m in $(seq 0 9); do
+      case $((m % 4)) in
+        0) cat <<J
+  @Differentiable
+  public static double f$m(double x, double y) {
+    double a = Math.sin(x) * y + K * x;
+    double b = Math.exp(-a * a) + Math.log1p(y * y);
+    return a * b - Math.sqrt(1 + x * x) / (2 + Math.cos(y));
+  }
+J
+        ;;
+        1) cat <<J
+  @Differentiable(wrt = {"w", "b"})
+  public static double f$m(double[] w, double b, double[][] x, double[] y) {
+    double total = 0;
+    for (int i = 0; i < x.length; i++) {
+      double z = b;
+      for (int j = 0; j < w.length; j++) {
+        z += w[j] * x[i][j];
+      }
+      double r = Math.tanh(z) - y[i];
+      total += r * r;
+    }
+    return total / x.length;
+  }
+J
+        ;;
+        2) cat <<J
+  @Differentiable
+  public static double f$m(double x, double y) {
+    double s = x;
+    if (x * y > 1) {
+      s = Math.pow(x, 3) - y;
+    } else if (x > 0) {
+      s = Math.hypot(x, y) * K;
+    } else {
+      s = Math.atan2(y, x) + Math.abs(y);
+    }
+    return s * s + f$((m - 2)) (y, x);
+  }
+J
+        ;;
+        3) cat <<J
+  @Differentiable(wrt = {"x0", "a"})
+  public static double f$m(double x0, double a, int n) {
+    double x = x0;
+    int k = 0;
+    while (k < n && Math.abs(x) < 100) {
+      x = x + 0.01 * (a * Math.sin(x) - x);
+      k++;
+    }
+    return x * x + a;
+  }
+J
+        ;;
+      esac
+    done
+    echo "}"
+  } > "$src/C$c.java"
+done
+
+# The medians of $runs runs of "$@": wall-clock seconds, then CPU seconds (user + system, all
+# threads), which a loaded machine inflates less than the wall clock.
+median() {
+  local walls=() cpus=()
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "$@" > /dev/null
+    read -r wall user sys < "$work/time.txt"
+    walls+=("$wall")
+    cpus+=("$(echo "$user + $sys" | bc)")
+  done
+  printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
+    "$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+}
+
+mvn=(mvn -B -q -o -Dmaven.repo.local="$work/repo")
+# Warm the local repository and the file cache once, untimed.
+"${mvn[@]}" -f pom.xml generate-sources > /dev/null
+"${mvn[@]}" -f pom-without.xml generate-sources > /dev/null
+
+read -r without withoutCpu <<< "$(median "${mvn[@]}" -f pom-without.xml generate-sources)"
+read -r clean cleanCpu <<< "$(median bash -c "rm -rf target && ${mvn[*]} -f pom.xml generate-sources")"
+read -r unchanged unchangedCpu <<< "$(median "${mvn[@]}" -f pom.xml generate-sources)"
+generated=$(find target/generated-sources/ad -name '*.java' | wc -l)
+lines=$(cat target/generated-sources/ad/synthetic/*.java | wc -l)
+
+echo "methods=1000"
+echo "runs=$runs"
+echo "without=$without"
+echo "withoutCpu=$withoutCpu"
+echo "clean=$clean"
+echo "cleanCpu=$cleanCpu"
+echo "unchanged=$unchanged"
+echo "unchangedCpu=$unchangedCpu"
+echo "generatedFiles=$generated"
+echo "generatedLines=$lines"
+echo "loadAverage=$(cut -d' ' -f1-3 /proc/loadavg)"
