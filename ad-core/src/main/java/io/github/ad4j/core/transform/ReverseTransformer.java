@@ -107,6 +107,8 @@ public final class ReverseTransformer {
   private boolean inLoopBody;
   private final Set<String> restoredArrays = new HashSet<>();
   private final Set<String> assignedAnywhere = new HashSet<>();
+  /** The declarations of loop-body locals the backward sweep recomputes instead of taping. */
+  private final Set<Stmt> recomputed = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private ReverseTransformer(Procedure procedure, Activity activity, RuleTable rules, Names names) {
     this.procedure = procedure;
@@ -119,6 +121,77 @@ public final class ReverseTransformer {
     for (Stmt s : procedure.body()) {
       Statements.assigned(s, assignedAnywhere);
     }
+    findRecomputable(procedure.body(), new HashSet<>());
+  }
+
+  /**
+   * Finds the locals of loop bodies that the backward sweep can compute again rather than read
+   * off a tape: declared once, directly in the body of a counted loop, never assigned again, from
+   * arithmetic alone on values that no statement changes (parameters and arrays never written,
+   * locals of enclosing blocks never reassigned) and on the indices of enclosing counted loops,
+   * which the backward sweep runs through again. Recomputing {@code t = x[i + 1] - x[i] * x[i]}
+   * costs less than a tape store, a load and the tape itself.
+   *
+   * @param indices the indices of the enclosing counted loops
+   */
+  private void findRecomputable(List<Stmt> block, Set<String> indices) {
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Loop l && isCounted(l)) {
+        Set<String> inner = new HashSet<>(indices);
+        inner.add(((Stmt.Declare) l.init().get(0)).name());
+        Set<String> ownLocals = new HashSet<>();
+        for (Stmt b : l.body()) {
+          if (b instanceof Stmt.Declare d) {
+            if (d.init() != null
+                && d.type().dimensions() == 0
+                && !assignedAnywhere.contains(d.name())
+                && isRecomputable(d.init(), inner, ownLocals)) {
+              recomputed.add(d);
+            }
+            ownLocals.add(d.name());
+          }
+        }
+        findRecomputable(l.body(), inner);
+      } else {
+        for (List<Stmt> inner : Statements.blocks(s)) {
+          findRecomputable(inner, indices);
+        }
+      }
+    }
+  }
+
+  /** {@code for (int i = a; ...; i++)} with {@code i} changed by nothing else: run back as is. */
+  private static boolean isCounted(Stmt.Loop l) {
+    if (l.kind() != Stmt.LoopKind.FOR
+        || l.init().size() != 1
+        || !(l.init().get(0) instanceof Stmt.Declare d)
+        || l.update().size() != 1
+        || !(l.update().get(0) instanceof Stmt.Assign u)
+        || !u.target().equals(new Expr.Var(d.name()))
+        || u.op() != AssignOp.ADD
+        || !(u.value() instanceof Expr.Literal one && one.value() == 1)) {
+      return false;
+    }
+    Set<String> assigned = new HashSet<>();
+    l.body().forEach(b -> Statements.assigned(b, assigned));
+    return !assigned.contains(d.name());
+  }
+
+  private boolean isRecomputable(Expr e, Set<String> indices, Set<String> ownLocals) {
+    if (e instanceof Expr.Call || e instanceof Expr.Step || e instanceof Expr.NewArray
+        || e instanceof Expr.NewRecord) {
+      return false;
+    }
+    if (e instanceof Expr.Var v) {
+      return indices.contains(v.name())
+          || (!assignedAnywhere.contains(v.name()) && !ownLocals.contains(v.name()));
+    }
+    for (Expr child : ExprRewriter.children(e)) {
+      if (!isRecomputable(child, indices, ownLocals)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -404,13 +477,25 @@ public final class ReverseTransformer {
       }
     }
     if (inCompound) {
+      Set<String> recomputedHere = recomputedIn(block);
       for (String local : locals) {
-        if (isNeeded(local)) {
+        if (isNeeded(local) && !recomputedHere.contains(local)) {
           out.add(push(local, new Expr.Var(local)));
         }
       }
     }
     return out;
+  }
+
+  /** The names of the locals declared in {@code block} that the backward sweep recomputes. */
+  private Set<String> recomputedIn(List<Stmt> block) {
+    Set<String> names = new HashSet<>();
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Declare d && recomputed.contains(d)) {
+        names.add(d.name());
+      }
+    }
+    return names;
   }
 
   private static String counterBase(Stmt.Loop loop) {
@@ -526,10 +611,19 @@ public final class ReverseTransformer {
       }
     }
     if (inCompound) {
-      // the block's own variables went out of scope: their final values come off the tapes
+      // the block's own variables went out of scope: their final values come off the tapes, or
+      // are computed again
+      Map<String, Expr> recomputedHere = new HashMap<>();
+      for (Stmt s : block) {
+        if (s instanceof Stmt.Declare d && recomputed.contains(d)) {
+          recomputedHere.put(d.name(), d.init());
+        }
+      }
       for (int k = locals.size() - 1; k >= 0; k--) {
         String local = locals.get(k);
-        if (isNeeded(local)) {
+        if (isNeeded(local) && recomputedHere.containsKey(local)) {
+          out.add(new Stmt.Declare(variables.get(local), local, recomputedHere.get(local), null));
+        } else if (isNeeded(local)) {
           Stmt restore =
               new Stmt.Declare(variables.get(local), local, pop(local, variables.get(local)), null);
           restores.add(restore);
@@ -721,9 +815,21 @@ public final class ReverseTransformer {
    */
   private static Expr lastFromBound(Stmt.Loop l, String index) {
     if (!(l.condition() instanceof Expr.Binary c)
-        || !c.left().equals(new Expr.Var(index))
         || (c.op() != BinaryOp.LESS && c.op() != BinaryOp.LESS_EQUALS)) {
       return null;
+    }
+    // i < b, or i + k < b for a constant k (as in for (i = 0; i + 1 < n; i++))
+    Expr.Literal offset = null;
+    if (!c.left().equals(new Expr.Var(index))) {
+      if (c.left() instanceof Expr.Binary sum
+          && sum.op() == BinaryOp.ADD
+          && sum.left().equals(new Expr.Var(index))
+          && sum.right() instanceof Expr.Literal k
+          && k.type().equals(JType.INT)) {
+        offset = k;
+      } else {
+        return null;
+      }
     }
     Set<String> assigned = new HashSet<>();
     l.body().forEach(s -> Statements.assigned(s, assigned));
@@ -736,9 +842,10 @@ public final class ReverseTransformer {
     if (!read.isEmpty()) {
       return null;
     }
-    return c.op() == BinaryOp.LESS_EQUALS
+    long less = (c.op() == BinaryOp.LESS ? 1 : 0) + (offset == null ? 0 : offset.integral());
+    return less == 0
         ? c.right()
-        : new Expr.Binary(BinaryOp.SUBTRACT, c.right(), Expr.Literal.ofInt(1));
+        : new Expr.Binary(BinaryOp.SUBTRACT, c.right(), Expr.Literal.ofInt((int) less));
   }
 
   /**
