@@ -9,6 +9,7 @@ import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.emit.BytecodeSize;
 import io.github.ad4j.core.emit.GradClassEmitter;
 import io.github.ad4j.core.emit.JavaLangQualifier;
+import io.github.ad4j.core.emit.TapeReport;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.Origin;
 import io.github.ad4j.core.ir.Procedure;
@@ -122,6 +123,7 @@ public final class DerivativeGenerator {
     Set<String> sourcePaths = new HashSet<>();
     sorted.forEach(file -> sourcePaths.add(file.path()));
     List<GeneratedFile> files = new ArrayList<>();
+    List<String> reports = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     SourceParser parser = new SourceParser();
     List<ParsedSource> parsed = new ArrayList<>();
@@ -164,10 +166,24 @@ public final class DerivativeGenerator {
     Callees callees = Callees.of(all, runRules.functions());
     Map<String, Origin> classes = topLevelClasses(all);
     for (ParsedSource source : parsed) {
-      generate(source, runRules, callees, classes, files, diagnostics);
+      generate(source, runRules, callees, classes, files, reports, diagnostics);
     }
     files.sort(Comparator.comparing(GeneratedFile::relativePath));
-    return new GenerationResult(files, diagnostics);
+    return new GenerationResult(files, diagnostics, report(reports));
+  }
+
+  /** The generation report: a Markdown section per method, in the order of the sources. */
+  private static String report(List<String> sections) {
+    if (sections.isEmpty()) {
+      return "";
+    }
+    return "# ad4j generation report\n\n"
+        + "Per `@Differentiable` method: what it is differentiated with respect to, the variables"
+        + " that carry derivatives, and what each generated method tapes for its backward sweep"
+        + " (bytes per value, once per trip of which loops) or computes again instead. Tape"
+        + " memory is a formula of the trip counts: nL is the number of trips of the loop at"
+        + " line L of the source.\n\n"
+        + String.join("\n", sections);
   }
 
   /** Where each top-level class of the build is declared, by qualified name. */
@@ -201,6 +217,7 @@ public final class DerivativeGenerator {
       Callees callees,
       Map<String, Origin> classes,
       List<GeneratedFile> files,
+      List<String> reports,
       List<Diagnostic> diagnostics) {
     Map<TypeDeclaration<?>, List<DifferentiableMethod>> byClass = new LinkedHashMap<>();
     for (DifferentiableMethod method : DifferentiableMethod.findAll(source)) {
@@ -240,6 +257,16 @@ public final class DerivativeGenerator {
             records.add(forms.record());
           }
           emitted.addAll(ofMethod);
+          StringBuilder report = new StringBuilder(forms.report());
+          for (GradClassEmitter.Emitted e : ofMethod) {
+            report.append("- `").append(e.method().name())
+                .append(e.method().params().stream().map(p -> p.type().toString())
+                    .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
+                .append("`: ")
+                .append(TapeReport.of(e.body(), e.method().variables()).describe("`", "`"))
+                .append('\n');
+          }
+          reports.add(report.toString());
         } catch (MethodRejected e) {
           e.errors().forEach(error -> diagnostics.add(diagnostic(error.origin(), error.getMessage())));
         } catch (NotDifferentiableException e) {

@@ -6,6 +6,7 @@ import io.github.ad4j.core.GenerationResult;
 import io.github.ad4j.core.SourceFile;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,12 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
   /** The project's own source directory ({@code src/main/java} or {@code src/test/java}). */
   abstract String projectSourceDirectory();
 
+  /**
+   * The name of this goal's generation report under {@code target/ad4j}: what each method is
+   * differentiated with respect to, what is active, and what each generated method tapes.
+   */
+  abstract String reportName();
+
   /** Adds the output directory to the source roots the compiler reads. */
   abstract void addSourceRoot(String directory);
 
@@ -118,6 +125,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     GenerationResult result = generate(sources, context);
     report(result);
     write(output, result, sources.size(), context.size());
+    writeReport(result);
   }
 
   static Path normalise(Path path) {
@@ -230,6 +238,19 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
                 summary.written(),
                 summary.unchanged(),
                 summary.removed()));
+  }
+
+  private void writeReport(GenerationResult result) throws MojoExecutionException {
+    if (result.report().isEmpty()) {
+      return;
+    }
+    Path report = Path.of(project.getBuild().getDirectory(), "ad4j", reportName());
+    try {
+      AtomicWriter.writeIfChanged(report, result.report().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new MojoExecutionException("ad4j: cannot write " + report + ": " + e, e);
+    }
+    getLog().info("ad4j: generation report in " + report);
   }
 
   private static String count(int n, String noun) {

@@ -62,4 +62,9 @@ public final class GenerateMojo extends AbstractGenerateMojo {
   void addSourceRoot(String directory) {
     project().addCompileSourceRoot(directory);
   }
+
+  @Override
+  String reportName() {
+    return "report.md";
+  }
 }

@@ -105,4 +105,9 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
     String reason = super.skipReason();
     return reason == null && skipTests ? "maven.test.skip" : reason;
   }
+
+  @Override
+  String reportName() {
+    return "test-report.md";
+  }
 }

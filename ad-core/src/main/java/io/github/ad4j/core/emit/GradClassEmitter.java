@@ -98,12 +98,20 @@ public final class GradClassEmitter {
     return new GeneratedFile(path, file.toString());
   }
 
+  /** The method's Javadoc, with what its final code tapes, where it tapes anything. */
+  private static String javadoc(Emitted emitted) {
+    TapeReport tapes = TapeReport.of(emitted.body(), emitted.method().variables());
+    return tapes.isEmpty()
+        ? emitted.method().javadoc()
+        : emitted.method().javadoc() + "\n\n<p>" + tapes.describe("{@code ", "}");
+  }
+
   private static MethodSpec method(String packageName, String gradName, Emitted emitted) {
     DerivativeMethod m = emitted.method();
     MethodSpec.Builder builder =
         MethodSpec.methodBuilder(m.name())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addJavadoc("$L\n", wrap(m.javadoc()))
+            .addJavadoc("$L\n", wrap(javadoc(emitted)))
             .returns(
                 m.returnRecord() == null
                     ? typeName(m.returnType())

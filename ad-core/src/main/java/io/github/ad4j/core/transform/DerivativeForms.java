@@ -38,10 +38,11 @@ public final class DerivativeForms {
   /**
    * The forms of one method.
    *
-   * @param record the value-and-gradient record
+   * @param record the value-and-gradient record; null for a method returning {@code double[]}
    * @param methods the generated methods, in the order they appear in the class
+   * @param report the method's section of the generation report, in Markdown
    */
-  public record Forms(GradientRecord record, List<DerivativeMethod> methods) {
+  public record Forms(GradientRecord record, List<DerivativeMethod> methods, String report) {
     public Forms {
       methods = List.copyOf(methods);
     }
@@ -110,10 +111,10 @@ public final class DerivativeForms {
           pushforward(
               ForwardTransformer.transform(
                   procedure, activity, rules, new Names(procedure.variables().keySet())));
-      return new Forms(
-          null,
+      List<DerivativeMethod> methods =
           VectorForms.of(
-              procedure, activity, rules, this, options.jacobian(), accumulators, pushforward));
+              procedure, activity, rules, this, options.jacobian(), accumulators, pushforward);
+      return new Forms(null, methods, report(List.of()));
     }
     Set<String> taken = new HashSet<>(procedure.variables().keySet());
     List<String> accumulators = new ArrayList<>();
@@ -149,8 +150,32 @@ public final class DerivativeForms {
           SecondOrderForms.of(
               procedure, pushforward, options.secondOrder().apply(pushforward), rules, this));
     }
-    return new Forms(record, methods);
+    return new Forms(record, methods, report(seeded.recomputed()));
   }
+
+  /**
+   * The head of the method's section of the generation report: what it is differentiated with
+   * respect to, the variables that carry derivatives, and what the backward sweep recomputes
+   * instead of taping. The generator adds a line per generated method, from its final code.
+   */
+  private String report(List<String> recomputed) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("### `").append(procedure.className()).append('.').append(procedure.signature())
+        .append("` (").append(procedure.origin().fileName()).append(':')
+        .append(procedure.origin().line()).append(")\n\n");
+    sb.append("- with respect to: ").append(wrtList().isEmpty() ? "nothing" : wrtList())
+        .append('\n');
+    sb.append("- active (carry derivatives): ")
+        .append(activity.varied().stream().filter(procedure.variables()::containsKey)
+            .map(v -> "`" + v + "`").collect(Collectors.joining(", ")))
+        .append('\n');
+    if (!recomputed.isEmpty()) {
+      sb.append("- recomputed by the backward sweep instead of taped: ")
+          .append(String.join(", ", recomputed)).append('\n');
+    }
+    return sb.toString();
+  }
+
 
   private DerivativeMethod pushforward(ForwardTransformer.Tangents tangents) {
     List<Param> params = new ArrayList<>(procedure.params());

@@ -107,6 +107,8 @@ public final class ReverseTransformer {
   private boolean inLoopBody;
   private final Set<String> restoredArrays = new HashSet<>();
   private final Set<String> assignedAnywhere = new HashSet<>();
+  /** The locals the backward sweep recomputed, with their lines, for the report. */
+  private final Set<String> recomputedLocals = new LinkedHashSet<>();
   /** The declarations of loop-body locals the backward sweep recomputes instead of taping. */
   private final Set<Stmt> recomputed = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -228,6 +230,7 @@ public final class ReverseTransformer {
     restores.clear();
     restoreSites.clear();
     tapesUsed.clear();
+    recomputedLocals.clear();
     tapeLengths.clear();
     unsizedTapes.clear();
     return build(seed);
@@ -333,7 +336,9 @@ public final class ReverseTransformer {
       arrayAdjoints.put(array, zerosLike(array, type));
     }
     Set<String> written = new HashSet<>(assignedAnywhere);
-    return new Sweeps(allForward, backward, result, adjoints, arrayAdjoints, written, variables);
+    return new Sweeps(
+        allForward, backward, result, adjoints, arrayAdjoints, written, variables,
+        new ArrayList<>(recomputedLocals));
   }
 
   /**
@@ -487,6 +492,15 @@ public final class ReverseTransformer {
     return out;
   }
 
+  private static String lineOf(List<Stmt> block, String local) {
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Declare d && d.name().equals(local) && d.origin() != null) {
+        return " (line " + d.origin().line() + ")";
+      }
+    }
+    return "";
+  }
+
   /** The names of the locals declared in {@code block} that the backward sweep recomputes. */
   private Set<String> recomputedIn(List<Stmt> block) {
     Set<String> names = new HashSet<>();
@@ -623,6 +637,7 @@ public final class ReverseTransformer {
         String local = locals.get(k);
         if (isNeeded(local) && recomputedHere.containsKey(local)) {
           out.add(new Stmt.Declare(variables.get(local), local, recomputedHere.get(local), null));
+          recomputedLocals.add(local + lineOf(block, local));
         } else if (isNeeded(local)) {
           Stmt restore =
               new Stmt.Declare(variables.get(local), local, pop(local, variables.get(local)), null);

@@ -22,6 +22,8 @@ import java.util.Map;
  *     caller's accumulator)
  * @param assigned the variables and arrays the method assigns
  * @param variables the type of every variable the sweeps use, adjoints and saved values included
+ * @param recomputed the loop-body locals the backward sweep computes again instead of reading
+ *     them off a tape, each with its line, for the generation report
  */
 public record Sweeps(
     List<Stmt> forward,
@@ -30,7 +32,8 @@ public record Sweeps(
     Map<String, Expr> adjoints,
     Map<String, Expr> arrayAdjoints,
     java.util.Set<String> assigned,
-    Map<String, JType> variables) {
+    Map<String, JType> variables,
+    List<String> recomputed) {
   public Sweeps {
     forward = List.copyOf(forward);
     backward = List.copyOf(backward);
@@ -40,12 +43,14 @@ public record Sweeps(
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(arrayAdjoints));
     assigned = java.util.Set.copyOf(assigned);
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
+    recomputed = List.copyOf(recomputed);
   }
 
   /** The same sweeps with the seed variable {@code seed} replaced by {@code value}. */
   public Sweeps withSeed(String seed, Expr value) {
     List<Stmt> seededBackward =
         io.github.ad4j.core.ir.StmtRewriter.substitute(backward, Map.of(new Expr.Var(seed), value));
-    return new Sweeps(forward, seededBackward, result, adjoints, arrayAdjoints, assigned, variables);
+    return new Sweeps(
+        forward, seededBackward, result, adjoints, arrayAdjoints, assigned, variables, recomputed);
   }
 }

@@ -29,4 +29,14 @@ public final class Functions {
     t *= k;
     return t * Math.exp(x);
   }
+
+  /** A loop: dpower/dx = n x^(n - 1); the backward sweep reads t back off a tape. */
+  @Differentiable
+  static double power(double x, int n) {
+    double t = 1;
+    for (int i = 0; i < n; i++) {
+      t *= x;
+    }
+    return t;
+  }
 }
