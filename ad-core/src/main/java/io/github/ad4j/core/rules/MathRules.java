@@ -13,7 +13,8 @@ import io.github.ad4j.Partial;
  * with {@code StrictMath} in their bodies.
  *
  * <p>Conventions at kinks follow JAX and PyTorch: the derivative of {@code abs} at 0 is 0, {@code
- * max} and {@code min} split the adjoint evenly at a tie, {@code sqrt} at 0 gives +Infinity, and
+ * max} and {@code min} split the adjoint evenly at a tie (and give none to either argument where one
+ * is NaN), {@code sqrt} at 0 gives +Infinity, and
  * functions that are piecewise constant ({@code floor}, {@code ceil}, {@code rint}, {@code round},
  * {@code signum}) have derivative 0. {@code pow(x, y)} takes the derivative wrt {@code x} as 0
  * where {@code y == 0} and wrt {@code y} as 0 where {@code x == 0}; {@code hypot} at (0, 0) takes
@@ -140,22 +141,22 @@ final class MathRules {
 
   @Partial(of = "Math.max", wrt = "a")
   static double maxA(double a, double b) {
-    return a > b ? 1 : a < b ? 0 : 0.5;
+    return a > b ? 1 : a == b ? 0.5 : 0;
   }
 
   @Partial(of = "Math.max", wrt = "b")
   static double maxB(double a, double b) {
-    return b > a ? 1 : b < a ? 0 : 0.5;
+    return b > a ? 1 : b == a ? 0.5 : 0;
   }
 
   @Partial(of = "Math.min", wrt = "a")
   static double minA(double a, double b) {
-    return a < b ? 1 : a > b ? 0 : 0.5;
+    return a < b ? 1 : a == b ? 0.5 : 0;
   }
 
   @Partial(of = "Math.min", wrt = "b")
   static double minB(double a, double b) {
-    return b < a ? 1 : b > a ? 0 : 0.5;
+    return b < a ? 1 : b == a ? 0.5 : 0;
   }
 
   @Partial(of = "Math.floor", wrt = "x")
