@@ -39,6 +39,11 @@ public final class GenerateMojo extends AbstractGenerateMojo {
   private File outputDirectory;
 
   @Override
+  String goal() {
+    return "generate";
+  }
+
+  @Override
   File sourceDirectory() {
     return sourceDirectory;
   }
