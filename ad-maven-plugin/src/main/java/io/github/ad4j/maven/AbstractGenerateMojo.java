@@ -144,7 +144,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     GenerationResult result = generate(sources, context);
     List<String> warnings = report(result);
     write(output, result, sources.size(), context.size());
-    record.record(fingerprint, result.files(), warnings, getLog());
+    record.record(fingerprint, result.files(), warnings, output, getLog());
   }
 
   /**

@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -23,12 +26,20 @@ import org.apache.maven.plugin.logging.Log;
  * the output directory still holds exactly those files, a new run would write the same bytes and
  * report the same warnings, so the goal replays the warnings and generates nothing.
  *
+ * <p>Hashing every output on every build would cost more than the rest of an unchanged build's
+ * check together (about 0.1 s for the 7.5 MB of 1,000 generated methods, in a JVM that has not
+ * compiled SHA-256 yet), so each file's size and modification time are recorded with its digest,
+ * and a file whose size and time are those recorded is taken to hold the recorded bytes, as
+ * {@code make}, git and Gradle do; a file with another time is hashed, and if its bytes are the
+ * recorded ones after all (touched, or copied back), its new time is recorded. A file of another
+ * size is out of date without reading it.
+ *
  * <p>Plain text, one entry per line, written atomically with {@link AtomicWriter}:
  *
  * <pre>
  * # comment lines
  * fingerprint 3f2a...
- * file 9c1e... p/CGrad.java
+ * file 9c1e... 48211 1763924400123456789 p/CGrad.java     (SHA-256, size, time in ns, path)
  * warning p/C.java:12:5: ...
  * </pre>
  *
@@ -45,24 +56,44 @@ final class FingerprintFile {
       warnings = List.copyOf(warnings);
     }
 
-    /** The record of a run that wrote {@code files} and reported {@code warnings}. */
-    static Run of(String fingerprint, List<GeneratedFile> files, List<String> warnings) {
+    /**
+     * The record of a run that wrote {@code files} into {@code outputDirectory} (where each one's
+     * modification time is read) and reported {@code warnings}.
+     */
+    static Run of(
+        String fingerprint, List<GeneratedFile> files, List<String> warnings, Path outputDirectory)
+        throws IOException {
+      GeneratedSources output = new GeneratedSources(outputDirectory);
       List<Output> outputs = new ArrayList<>();
       for (GeneratedFile file : files) {
         byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
-        outputs.add(new Output(file.relativePath(), Fingerprint.hex(bytes)));
+        outputs.add(
+            new Output(
+                file.relativePath(),
+                Fingerprint.hex(bytes),
+                bytes.length,
+                modified(Files.getLastModifiedTime(output.resolve(file.relativePath())))));
       }
       return new Run(fingerprint, outputs, warnings);
     }
   }
 
-  /** A file a run wrote: its path below the output directory and the SHA-256 of its bytes. */
-  record Output(String relativePath, String sha256) {}
+  /**
+   * A file a run wrote: its path below the output directory, the SHA-256 of its bytes, its size
+   * and its modification time (nanoseconds since the epoch).
+   */
+  record Output(String relativePath, String sha256, long size, long modified) {}
 
-  /** Whether a run can be skipped, and if not, why not (for the log). */
-  record Check(Run upToDate, String reason) {
+  /**
+   * Whether a run can be skipped, and if not, why not (for the log).
+   *
+   * @param upToDate the recorded run, with the times of files found touched but unchanged
+   *     updated, or {@code null}
+   * @param touched whether such files were found (the record is then worth rewriting)
+   */
+  record Check(Run upToDate, String reason, boolean touched) {
     static Check stale(String reason) {
-      return new Check(null, reason);
+      return new Check(null, reason, false);
     }
 
     boolean isUpToDate() {
@@ -71,7 +102,8 @@ final class FingerprintFile {
   }
 
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
-  private static final Pattern FILE_LINE = Pattern.compile("file ([0-9a-f]{64}) (.+)");
+  private static final Pattern FILE_LINE =
+      Pattern.compile("file ([0-9a-f]{64}) (\\d{1,18}) (-?\\d{1,19}) (.+)");
 
   private final Path file;
   private final String goal;
@@ -117,6 +149,13 @@ final class FingerprintFile {
     if (fingerprint != null) {
       Check check = check(fingerprint, outputDirectory);
       if (check.isUpToDate()) {
+        if (check.touched()) {
+          try {
+            write(check.upToDate());
+          } catch (IOException e) {
+            log.debug("ad4j: cannot update " + file + ": " + e);
+          }
+        }
         return check.upToDate();
       }
       log.debug("ad4j: generating: " + check.reason());
@@ -136,12 +175,17 @@ final class FingerprintFile {
    * fingerprint} is {@code null}. Failing to write costs only the next run its shortcut, so it is
    * a warning.
    */
-  void record(String fingerprint, List<GeneratedFile> files, List<String> warnings, Log log) {
+  void record(
+      String fingerprint,
+      List<GeneratedFile> files,
+      List<String> warnings,
+      Path outputDirectory,
+      Log log) {
     if (fingerprint == null) {
       return;
     }
     try {
-      write(Run.of(fingerprint, files, warnings));
+      write(Run.of(fingerprint, files, warnings, outputDirectory));
     } catch (IOException e) {
       log.warn("ad4j: cannot write " + file + ", so the next build generates again: " + e);
     }
@@ -149,8 +193,9 @@ final class FingerprintFile {
 
   /**
    * Whether the recorded run had {@code fingerprint} and left the output directory as it is now:
-   * every file it wrote is there with the same bytes, and no other file ad4j generated (one that
-   * a run would delete as stale) has appeared.
+   * every file it wrote is there with the same bytes (the same size and time, or else the same
+   * SHA-256), and no other file ad4j generated (one that a run would delete as stale) has
+   * appeared.
    */
   Check check(String fingerprint, Path outputDirectory) {
     Run run;
@@ -166,16 +211,33 @@ final class FingerprintFile {
     }
     GeneratedSources output = new GeneratedSources(outputDirectory);
     Set<Path> recorded = new HashSet<>();
+    List<Output> outputs = new ArrayList<>();
+    boolean touched = false;
     try {
       for (Output expected : run.outputs()) {
         Path path = output.resolve(expected.relativePath());
         recorded.add(path);
-        if (!Files.isRegularFile(path)) {
+        BasicFileAttributes attributes;
+        try {
+          attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
           return Check.stale(expected.relativePath() + " was deleted");
         }
-        if (!Fingerprint.hex(Files.readAllBytes(path)).equals(expected.sha256())) {
+        if (!attributes.isRegularFile()) {
+          return Check.stale(expected.relativePath() + " was deleted");
+        }
+        if (attributes.size() != expected.size()) {
           return Check.stale(expected.relativePath() + " was changed");
         }
+        long modified = modified(attributes.lastModifiedTime());
+        if (modified != expected.modified()) {
+          if (!Fingerprint.hex(Files.readAllBytes(path)).equals(expected.sha256())) {
+            return Check.stale(expected.relativePath() + " was changed");
+          }
+          touched = true;
+        }
+        outputs.add(
+            new Output(expected.relativePath(), expected.sha256(), expected.size(), modified));
       }
       String extra = extraGeneratedFile(output.directory(), recorded);
       if (extra != null) {
@@ -184,7 +246,11 @@ final class FingerprintFile {
     } catch (IOException | IllegalArgumentException e) {
       return Check.stale("cannot check the output (" + e.getMessage() + ")");
     }
-    return new Check(run, null);
+    return new Check(new Run(run.fingerprint(), outputs, run.warnings()), null, touched);
+  }
+
+  private static long modified(FileTime time) {
+    return time.to(TimeUnit.NANOSECONDS);
   }
 
   /** A generated file in the directory that the run did not write, or {@code null}. */
@@ -233,7 +299,12 @@ final class FingerprintFile {
           throw new IllegalArgumentException("bad fingerprint line: " + line);
         }
       } else if (fileLine.matches()) {
-        outputs.add(new Output(unescape(fileLine.group(2)), fileLine.group(1)));
+        outputs.add(
+            new Output(
+                unescape(fileLine.group(4)),
+                fileLine.group(1),
+                Long.parseLong(fileLine.group(2)),
+                Long.parseLong(fileLine.group(3))));
       } else if (line.startsWith("warning ")) {
         warnings.add(unescape(line.substring("warning ".length())));
       } else {
@@ -264,6 +335,10 @@ final class FingerprintFile {
     for (Output output : run.outputs()) {
       text.append("file ")
           .append(output.sha256())
+          .append(' ')
+          .append(output.size())
+          .append(' ')
+          .append(output.modified())
           .append(' ')
           .append(escape(output.relativePath()))
           .append(newline);

@@ -135,7 +135,7 @@ public final class GenerateChecksMojo extends AbstractMojo {
     GenerationResult result = generate(sources);
     List<String> warnings = report(result);
     write(output, result);
-    record.record(fingerprint, result.files(), warnings, getLog());
+    record.record(fingerprint, result.files(), warnings, output, getLog());
   }
 
   /** The fingerprint of this run's inputs, or {@code null} if it cannot be computed. */

@@ -7,7 +7,9 @@ import io.github.ad4j.core.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -45,7 +47,7 @@ class FingerprintFileTest {
     output = dir.resolve("target/generated-sources/ad");
     new GeneratedSources(output).update(FILES);
     record = FingerprintFile.of(dir.resolve("target").toString(), "generate", null);
-    record.write(FingerprintFile.Run.of(FINGERPRINT, FILES, WARNINGS));
+    record.write(FingerprintFile.Run.of(FINGERPRINT, FILES, WARNINGS, output));
   }
 
   @Test
@@ -82,7 +84,7 @@ class FingerprintFileTest {
   void theRecordRoundTripsAnyText() throws IOException {
     List<String> warnings =
         List.of("C:\\src\\A.java:1:2: two\nlines\r\n and a \\n that is not one", "", "#x");
-    FingerprintFile.Run run = FingerprintFile.Run.of(FINGERPRINT, FILES, warnings);
+    FingerprintFile.Run run = FingerprintFile.Run.of(FINGERPRINT, FILES, warnings, output);
     record.write(run);
 
     assertThat(record.read()).isEqualTo(run);
@@ -123,13 +125,66 @@ class FingerprintFileTest {
   @Test
   void anEditedOutputFileInvalidatesIt() throws IOException {
     Path a = output.resolve("p/AGrad.java");
-    // same length, one byte different
+    // same length, one byte different: the digest tells
+    FileTime written = Files.getLastModifiedTime(a);
     Files.writeString(a, generated("AGrad").replace("{}", "{ "), UTF_8);
+    Files.setLastModifiedTime(a, FileTime.fromMillis(written.toMillis() + 1000));
 
     FingerprintFile.Check check = record.check(FINGERPRINT, output);
 
     assertThat(check.isUpToDate()).isFalse();
     assertThat(check.reason()).isEqualTo("p/AGrad.java was changed");
+  }
+
+  @Test
+  void anOutputFileOfAnotherSizeIsChangedWhateverItsTime() throws IOException {
+    Path a = output.resolve("p/AGrad.java");
+    FileTime written = Files.getLastModifiedTime(a);
+    Files.writeString(a, generated("AGrad") + "// more\n", UTF_8);
+    Files.setLastModifiedTime(a, written);
+
+    assertThat(record.check(FINGERPRINT, output).reason()).isEqualTo("p/AGrad.java was changed");
+  }
+
+  @Test
+  void aTouchedButUnchangedOutputFileIsUpToDateAndItsNewTimeRecorded() throws IOException {
+    Path a = output.resolve("p/AGrad.java");
+    FileTime touched = FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 5000);
+    Files.setLastModifiedTime(a, touched);
+
+    FingerprintFile.Check check = record.check(FINGERPRINT, output);
+    assertThat(check.isUpToDate()).isTrue();
+    assertThat(check.touched()).isTrue();
+
+    assertThat(record.upToDate(FINGERPRINT, output, new SystemStreamLog())).isNotNull();
+    FingerprintFile.Output recorded = record.read().outputs().get(0);
+    assertThat(recorded.relativePath()).isEqualTo("p/AGrad.java");
+    assertThat(recorded.modified()).isEqualTo(touched.to(TimeUnit.NANOSECONDS));
+    assertThat(record.check(FINGERPRINT, output).touched()).isFalse();
+  }
+
+  @Test
+  void aFileOfTheRecordedSizeAndTimeIsTakenToHoldTheRecordedBytes() throws IOException {
+    // The shortcut that spares hashing every output on every build (as make, git and Gradle
+    // do): an edit that keeps both the size and the time to the nanosecond goes unnoticed.
+    Path a = output.resolve("p/AGrad.java");
+    FileTime written = Files.getLastModifiedTime(a);
+    Files.writeString(a, generated("AGrad").replace("{}", "{ "), UTF_8);
+    Files.setLastModifiedTime(a, written);
+
+    assertThat(record.check(FINGERPRINT, output).isUpToDate()).isTrue();
+  }
+
+  @Test
+  void theRecordHoldsEachFilesDigestSizeAndTime() throws IOException {
+    FingerprintFile.Output b = record.read().outputs().get(1);
+    Path path = output.resolve("p/q/BGrad.java");
+
+    assertThat(b.relativePath()).isEqualTo("p/q/BGrad.java");
+    assertThat(b.sha256()).isEqualTo(Fingerprint.hex(Files.readAllBytes(path)));
+    assertThat(b.size()).isEqualTo(Files.size(path));
+    assertThat(b.modified())
+        .isEqualTo(Files.getLastModifiedTime(path).to(TimeUnit.NANOSECONDS));
   }
 
   @Test
@@ -167,10 +222,12 @@ class FingerprintFileTest {
             "",
             "fingerprint xyz\n",
             "fingerprint " + FINGERPRINT + "\nfile 123 p/AGrad.java\n",
+            "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " 1 2\n",
+            "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " 1 99999999999999999999 p/A.java\n",
             "fingerprint " + FINGERPRINT + "\nwarning dangling \\\n",
             "fingerprint " + FINGERPRINT + "\nsomething else\n",
-            "file " + "0".repeat(64) + " p/AGrad.java\n",
-            "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " ../../etc/passwd\n")) {
+            "file " + "0".repeat(64) + " 1 2 p/AGrad.java\n",
+            "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " 1 2 ../../etc/passwd\n")) {
       Files.writeString(record.path(), text, UTF_8);
       assertThat(record.check(FINGERPRINT, output).isUpToDate()).as(text).isFalse();
     }
@@ -190,14 +247,14 @@ class FingerprintFileTest {
     assertThat(record.upToDate(null, output, new SystemStreamLog())).isNull();
     assertThat(record.path()).doesNotExist();
 
-    record.record(null, FILES, WARNINGS, new SystemStreamLog());
+    record.record(null, FILES, WARNINGS, output, new SystemStreamLog());
     assertThat(record.path()).doesNotExist();
   }
 
   @Test
   void recordingASuccessfulRunMakesTheNextOneUpToDate() throws IOException {
     Files.delete(record.path());
-    record.record(FINGERPRINT, FILES, List.of(), new SystemStreamLog());
+    record.record(FINGERPRINT, FILES, List.of(), output, new SystemStreamLog());
 
     FingerprintFile.Run run = record.upToDate(FINGERPRINT, output, new SystemStreamLog());
     assertThat(run).isNotNull();
