@@ -81,8 +81,7 @@ final class Fingerprint {
   Fingerprint generator(Class<?>... classes) throws IOException {
     add("generator");
     for (Class<?> type : classes) {
-      add(type.getName());
-      add(codeDigest(codeSource(type)));
+      code(type.getName(), codeSource(type));
       if (type.getClassLoader() instanceof URLClassLoader loader) {
         for (URL url : loader.getURLs()) {
           String path = url.getPath();
@@ -90,6 +89,13 @@ final class Fingerprint {
         }
       }
     }
+    return this;
+  }
+
+  /** Adds the bytes of a jar or class directory that holds the code named {@code name}. */
+  Fingerprint code(String name, Path code) throws IOException {
+    add(name);
+    add(codeDigest(code));
     return this;
   }
 
