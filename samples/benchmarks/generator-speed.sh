@@ -19,7 +19,7 @@ rm -rf "$work"
 mkdir -p "$work/repo"
 cp -rs "$m2/." "$work/repo/"
 rm -rf "$work/repo/io/github/ad4j"
-(cd "$root" && mvn -B -q -o -Dmaven.repo.local="$work/repo" -pl .,ad-annotations,ad-core,ad-maven-plugin \
+(cd "$root" && mvn -B -q -o -Dmaven.repo.local="$work/repo" -pl .,ad-annotations,ad-check,ad-core,ad-maven-plugin \
   install -DskipTests -Dinvoker.skip=true > "$work/install.log")
 cd "$work"
 

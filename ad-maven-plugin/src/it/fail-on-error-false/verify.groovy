@@ -1,5 +1,7 @@
-// Runs after the IT build, which must succeed; basedir is the cloned project.
+// Runs after the two builds of invoker.properties, which must succeed; basedir is the cloned project.
 def log = new File(basedir, 'build.log').getText('UTF-8')
+def builds = log.split(/BUILD SUCCESS/)
+assert builds.length >= 3 : 'not both builds ran'
 
 // The `switch` keyword of Mixed.relu is at line 12, column 5 of Mixed.java.
 def position = 'Mixed.java:12:5:'
@@ -16,4 +18,10 @@ assert !source.contains('dreludx') : 'the bad method has a derivative'
 assert !source.contains('reluGradient') && !source.contains('reluPullback')
 
 assert log =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: 0/ : 'the IT tests did not run'
+
+// The second build generates nothing, but reports the same warning: skipping generation must not
+// hide a method that has no derivative.
+def second = builds[1]
+assert second.contains('ad4j: up to date, nothing generated') : 'the second build generated'
+assert second.readLines().find { it.contains('[WARNING]') && it.contains(position) } == warning
 return true

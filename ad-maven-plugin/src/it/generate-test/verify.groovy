@@ -1,8 +1,8 @@
-// Runs after both builds of invoker.properties; basedir is the cloned project.
+// Runs after the three builds of invoker.properties; basedir is the cloned project.
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def builds = log.split(/BUILD SUCCESS/)
-assert builds.length >= 3 : 'not both builds ran'
-def (first, second) = [builds[0], builds[1]]
+assert builds.length >= 4 : 'not all three builds ran'
+def (first, second, third) = [builds[0], builds[1], builds[2]]
 
 // The first build skips tests, and so generate-test; generate still runs.
 assert first.contains('ad4j: skipped (maven.test.skip)')
@@ -20,4 +20,10 @@ assert new File(test, 'SquaredErrorGrad.java').getText('UTF-8').contains('ModelG
 assert new File(basedir, 'target/test-classes/it/fit/SquaredErrorGrad.class').isFile()
 assert !new File(basedir, 'target/classes/it/fit/SquaredErrorGrad.class').exists()
 assert second =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: 0/ : 'the IT tests did not run'
+
+// The third build finds both goals up to date, each with its own record.
+assert third.contains('ad4j: up to date, nothing generated (read 1 source file; 1 derivative class in ' + main.parentFile.parentFile.canonicalPath + ' unchanged)')
+assert third.contains('ad4j: up to date, nothing generated (read 2 source files (and 1 file of context); 1 derivative class in ' + test.parentFile.parentFile.canonicalPath + ' unchanged)')
+assert new File(basedir, 'target/ad4j/generate.fingerprint').isFile()
+assert new File(basedir, 'target/ad4j/generate-test.fingerprint').isFile()
 return true

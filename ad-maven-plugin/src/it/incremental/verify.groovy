@@ -1,21 +1,24 @@
-// Runs after the three builds of invoker.properties; basedir is the cloned project.
+// Runs after the five builds of invoker.properties; basedir is the cloned project.
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def builds = log.split(/BUILD SUCCESS/)
-assert builds.length >= 4 : 'not all three builds ran'
-def (first, second, third) = [builds[0], builds[1], builds[2]]
+assert builds.length >= 6 : 'not all five builds ran'
+def (first, second, third, fourth, fifth) = [builds[0], builds[1], builds[2], builds[3], builds[4]]
 def out = new File(basedir, 'target/generated-sources/ad/it')
 def testsPassed = /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: 0/
 
 // 1. Five classes generated, and the caller's derivative matched finite differences.
 assert first.contains('5 derivative classes in') && first.contains(': 5 written,')
 assert first =~ testsPassed : 'the tests of the first build did not run'
+def fingerprint = new File(basedir, 'target/ad4j/generate.fingerprint')
+assert fingerprint.isFile() : 'the run was not recorded'
 
 // 2. Nothing changed: every generated file keeps its bytes and its timestamp, javac has nothing to do.
 def before = new File(basedir, 'target/before-second-build/it')
 def snapshots = []
 before.eachFileRecurse(groovy.io.FileType.FILES) { snapshots << it }
 assert snapshots.size() == 5 : "snapshot of the first build's output: ${snapshots}"
-assert second.contains(': 0 written, 5 up to date, 0 stale removed') : 'the second build rewrote output'
+assert second.contains('ad4j: up to date, nothing generated (read 5 source files; 5 derivative classes in ') : 'the second build did not skip generation'
+assert !second.contains(' written, ') : 'the second build generated'
 assert second.contains('Nothing to compile') : 'the second build recompiled'
 // (the third build rewrites some of them, so compare with what the third build found before editing)
 def beforeThird = new File(basedir, 'target/before-third-build/it')
@@ -44,4 +47,19 @@ def partly = new File(out, 'partly/PartlyGrad.java').getText('UTF-8')
 assert partly.contains('dkeptdx(') && !partly.contains('ddroppeddx(') : 'an unannotated method kept its derivative'
 assert third.contains('3 derivative classes in') && third.contains('3 written, 0 up to date, 2 stale removed')
 assert !new File(basedir, 'target/classes/it/gone/GoneGrad.class').exists() : 'a stale class was compiled'
+
+// 4. A generated file deleted by hand and one edited by hand are regenerated as they were; the
+//    third is not touched.
+def beforeFourth = new File(basedir, 'target/before-fourth-build/it')
+assert fourth.contains('3 derivative classes in') && fourth.contains(': 2 written, 1 up to date, 0 stale removed') : 'the fourth build did not regenerate what was deleted or edited'
+['partly/PartlyGrad.java', 'shapes/ShapesGrad.java', 'model/ModelGrad.java'].each {
+  assert new File(out, it).bytes == new File(beforeFourth, it).bytes : "${it} is not what the third build generated"
+}
+assert new File(out, 'model/ModelGrad.java').lastModified() == new File(beforeFourth, 'model/ModelGrad.java').lastModified()
+assert !new File(out, 'shapes/ShapesGrad.java').getText('UTF-8').contains('edited by hand')
+
+// 5. Unchanged again: generation is skipped, and javac has nothing to do.
+assert fifth.contains('ad4j: up to date, nothing generated (read 4 source files; 3 derivative classes in ') : 'the fifth build did not skip generation'
+assert fifth.contains('Nothing to compile') : 'the fifth build recompiled'
+assert fingerprint.getText('UTF-8').readLines().count { it.startsWith('file ') } == 3
 return true

@@ -13,4 +13,6 @@ assert !log.contains('internal error') : 'reported as an internal error'
 
 // Nothing is written when the build fails.
 assert !new File(basedir, 'target/generated-sources/ad/it/bad/BadGrad.java').exists()
+// ... and no fingerprint is recorded, so the next build tries again.
+assert !new File(basedir, 'target/ad4j/generate.fingerprint').exists() : 'a failed run was recorded'
 return true

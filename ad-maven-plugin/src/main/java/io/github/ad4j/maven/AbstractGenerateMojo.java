@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -22,11 +23,12 @@ import org.apache.maven.project.MavenProject;
  *
  * <p>If a method cannot be differentiated, the build fails listing every problem as {@code
  * path:line:col: message} and nothing is written; with {@code failOnError} false, each problem is
- * logged as a warning instead and the other methods are generated. Every run generates all
- * derivatives afresh (it is deterministic and keeps no cache to go stale), so a change in one
- * file reaches every derivative that depends on it, in any file; files are written only when their
- * content changes, so an unchanged project recompiles nothing. The parameters here are documented
- * once for both goals.
+ * logged as a warning instead and the other methods are generated. A run generates all
+ * derivatives afresh, so a change in one file reaches every derivative that depends on it, in any
+ * file; files are written only when their content changes, so an unchanged project recompiles
+ * nothing. A run whose inputs (sources, configuration, plugin) and outputs are those of the last
+ * successful one, as its {@link FingerprintFile} records them, generates nothing at all and
+ * replays that run's warnings. The parameters here are documented once for both goals.
  *
  * <p>A goal instance holds only its injected configuration and creates everything else per run,
  * so goals are safe to run in parallel ({@code mvn -T}).
@@ -36,6 +38,10 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
   /** The project being built. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
+
+  /** This execution of the goal, whose id names its fingerprint file. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  private MojoExecution mojoExecution;
 
   /** Skips generation entirely: nothing is read or written and no source root is added. */
   @Parameter(property = "ad.skip", defaultValue = "false")
@@ -88,6 +94,9 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
    */
   abstract String reportName();
 
+  /** The goal's name, recorded in its fingerprint. */
+  abstract String goal();
+
   /** Adds the output directory to the source roots the compiler reads. */
   abstract void addSourceRoot(String directory);
 
@@ -122,10 +131,51 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     List<SourceFile> context =
         new SourceReader(new SourceScanner(List.of(), List.of(), output), encoding)
             .read(contextRoots());
+    FingerprintFile record =
+        FingerprintFile.of(project.getBuild().getDirectory(), goal(), mojoExecution);
+    String fingerprint = fingerprint(output, sources, context);
+    FingerprintFile.Run last = record.upToDate(fingerprint, output, getLog());
+    if (last != null) {
+      last.warnings().forEach(getLog()::warn);
+      getLog()
+          .info(
+              String.format(
+                  "ad4j: up to date, nothing generated (read %s%s; %s in %s unchanged)",
+                  count(sources.size(), "source file"),
+                  contextCount(context.size()),
+                  count(last.outputs().size(), "derivative class"),
+                  output));
+      return;
+    }
+
     GenerationResult result = generate(sources, context);
-    report(result);
+    List<String> warnings = report(result);
     write(output, result, sources.size(), context.size());
     writeReport(result);
+    record.record(fingerprint, result.files(), warnings, output, getLog());
+  }
+
+  /**
+   * The fingerprint of this run's inputs, or {@code null} if the generator's code cannot be
+   * located (then every run generates, as it always did).
+   */
+  private String fingerprint(Path output, List<SourceFile> sources, List<SourceFile> context) {
+    try {
+      return new Fingerprint()
+          .add("goal", goal())
+          .add("failOnError", failOnError)
+          .addAll("includes", includes)
+          .addAll("excludes", excludes)
+          .add("encoding", encoding)
+          .add("outputDirectory", output)
+          .sources("sources", sources)
+          .sources("context", context)
+          .generator(DerivativeGenerator.class, getClass())
+          .hex();
+    } catch (IOException e) {
+      getLog().info("ad4j: cannot fingerprint this run, so every run generates (" + e + ")");
+      return null;
+    }
   }
 
   static Path normalise(Path path) {
@@ -188,7 +238,8 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     }
   }
 
-  private void report(GenerationResult result) throws MojoFailureException {
+  /** Fails the build on errors (with failOnError), else logs the diagnostics and returns them. */
+  private List<String> report(GenerationResult result) throws MojoFailureException {
     List<Diagnostic> diagnostics = result.diagnostics();
     if (result.hasErrors() && failOnError) {
       long errors =
@@ -206,11 +257,14 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
           .append(" report these as warnings.)");
       throw new MojoFailureException(message.toString());
     }
+    List<String> warnings = new ArrayList<>();
     for (Diagnostic diagnostic : diagnostics) {
       String suffix =
           diagnostic.severity() == Diagnostic.Severity.ERROR ? " (no derivative generated)" : "";
-      getLog().warn(diagnostic.format() + suffix);
+      warnings.add(diagnostic.format() + suffix);
     }
+    warnings.forEach(getLog()::warn);
+    return warnings;
   }
 
   private void write(Path output, GenerationResult result, int sourceCount, int contextCount)
@@ -232,7 +286,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
             String.format(
                 "ad4j: read %s%s, %s in %s: %d written, %d up to date, %d stale removed",
                 count(sourceCount, "source file"),
-                contextCount == 0 ? "" : " (and " + count(contextCount, "file") + " of context)",
+                contextCount(contextCount),
                 count(result.files().size(), "derivative class"),
                 output,
                 summary.written(),
@@ -251,6 +305,10 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
       throw new MojoExecutionException("ad4j: cannot write " + report + ": " + e, e);
     }
     getLog().info("ad4j: generation report in " + report);
+  }
+
+  private static String contextCount(int n) {
+    return n == 0 ? "" : " (and " + count(n, "file") + " of context)";
   }
 
   private static String count(int n, String noun) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -29,6 +30,10 @@ import org.apache.maven.project.MavenProject;
  * methods annotated {@code @CheckAt} are checked (per method). {@code @CheckAt} sets a method's
  * points, the values of its other parameters, array lengths and tolerance. The generated tests
  * need {@code io.github.ad4j:ad-check} and JUnit 5 ({@code junit-jupiter}) as test dependencies.
+ *
+ * <p>Like {@code generate}, a run whose sources, configuration and plugin are those of the last
+ * successful run, and whose output that run left untouched, generates nothing ({@link
+ * FingerprintFile}).
  */
 @Mojo(
     name = "generate-checks",
@@ -36,12 +41,17 @@ import org.apache.maven.project.MavenProject;
     threadSafe = true)
 public final class GenerateChecksMojo extends AbstractMojo {
 
+  private static final String GOAL = "generate-checks";
   private static final String GROUP = "io.github.ad4j";
   private static final String CHECK_ARTIFACT = "ad-check";
 
   /** The project being built. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
+
+  /** This execution of the goal, whose id names its fingerprint file. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+  private MojoExecution mojoExecution;
 
   /**
    * Skips this goal: no checks are generated and no test source root is added.
@@ -108,9 +118,43 @@ public final class GenerateChecksMojo extends AbstractMojo {
 
     List<SourceFile> sources =
         new SourceReader(new SourceScanner(includes, excludes, output), encoding).read(roots());
+    FingerprintFile record =
+        FingerprintFile.of(project.getBuild().getDirectory(), GOAL, mojoExecution);
+    String fingerprint = fingerprint(output, sources);
+    FingerprintFile.Run last = record.upToDate(fingerprint, output, getLog());
+    if (last != null) {
+      last.warnings().forEach(getLog()::warn);
+      int classes = last.outputs().size();
+      getLog()
+          .info(
+              String.format(
+                  "ad4j: up to date, nothing generated (%d check class%s in %s unchanged)",
+                  classes, classes == 1 ? "" : "es", output));
+      return;
+    }
     GenerationResult result = generate(sources);
-    report(result);
+    List<String> warnings = report(result);
     write(output, result);
+    record.record(fingerprint, result.files(), warnings, output, getLog());
+  }
+
+  /** The fingerprint of this run's inputs, or {@code null} if it cannot be computed. */
+  private String fingerprint(Path output, List<SourceFile> sources) {
+    try {
+      return new Fingerprint()
+          .add("goal", GOAL)
+          .add("onlyAnnotated", onlyAnnotated)
+          .addAll("includes", includes)
+          .addAll("excludes", excludes)
+          .add("encoding", encoding)
+          .add("outputDirectory", output)
+          .sources("sources", sources)
+          .generator(CheckGenerator.class, getClass())
+          .hex();
+    } catch (IOException e) {
+      getLog().info("ad4j: cannot fingerprint this run, so every run generates (" + e + ")");
+      return null;
+    }
   }
 
   /** The generated tests do not compile without ad-check: say so now, not as a javac error. */
@@ -150,7 +194,8 @@ public final class GenerateChecksMojo extends AbstractMojo {
     }
   }
 
-  private void report(GenerationResult result) throws MojoFailureException {
+  /** Fails the build on errors, else logs the warnings and returns them. */
+  private List<String> report(GenerationResult result) throws MojoFailureException {
     if (result.hasErrors()) {
       StringBuilder message = new StringBuilder("ad4j: malformed @CheckAt; no checks written:");
       for (Diagnostic diagnostic : result.diagnostics()) {
@@ -160,7 +205,9 @@ public final class GenerateChecksMojo extends AbstractMojo {
       }
       throw new MojoFailureException(message.toString());
     }
-    result.diagnostics().forEach(d -> getLog().warn(d.format()));
+    List<String> warnings = result.diagnostics().stream().map(Diagnostic::format).toList();
+    warnings.forEach(getLog()::warn);
+    return warnings;
   }
 
   private void write(Path output, GenerationResult result) throws MojoExecutionException {

@@ -63,6 +63,11 @@ public final class GenerateTestMojo extends AbstractGenerateMojo {
   private boolean skipTests;
 
   @Override
+  String goal() {
+    return "generate-test";
+  }
+
+  @Override
   File sourceDirectory() {
     return testSourceDirectory;
   }

@@ -33,6 +33,11 @@ final class GeneratedSources {
     this.directory = directory.toAbsolutePath().normalize();
   }
 
+  /** The output directory, absolute and normalised. */
+  Path directory() {
+    return directory;
+  }
+
   /** What {@link #update} did. */
   record Summary(int written, int unchanged, int removed) {}
 
