@@ -113,7 +113,7 @@ public final class DerivativeForms {
                   procedure, activity, rules, new Names(procedure.variables().keySet())));
       List<DerivativeMethod> methods =
           VectorForms.of(
-              procedure, activity, rules, this, options.jacobian(), accumulators, pushforward);
+              procedure, rules, this, options.jacobian(), accumulators, pushforward);
       return new Forms(null, methods, report(List.of()));
     }
     Set<String> taken = new HashSet<>(procedure.variables().keySet());

@@ -52,7 +52,7 @@ final class Flattened {
         Expr.Var i = index();
         prelude.add(new Stmt.Declare(JType.INT, count.name(), Expr.Literal.ofInt(0), null));
         prelude.add(
-            forEach(
+            Loops.forEach(
                 i, new Expr.ArrayLength(new Expr.Var(p.name())),
                 new Stmt.Assign(
                     count, AssignOp.ADD,
@@ -127,7 +127,7 @@ final class Flattened {
       } else {
         Expr.Var i = index();
         out.add(
-            forEach(
+            Loops.forEach(
                 i, new Expr.ArrayLength(new Expr.Var(p.name())),
                 new Stmt.Assign(
                     new Expr.ArrayAccess(directions.get(w), i), AssignOp.SET,
@@ -169,7 +169,7 @@ final class Flattened {
         out.add(copy);
         out.add(clear);
       } else {
-        out.add(forEach(i, new Expr.ArrayLength(cells.get(w)), copy, clear));
+        out.add(Loops.forEach(i, new Expr.ArrayLength(cells.get(w)), copy, clear));
       }
     }
     return out;
@@ -189,9 +189,9 @@ final class Flattened {
     inner.add(new Stmt.Assign(at, AssignOp.ADD, Expr.Literal.ofInt(1), null));
     return List.of(
         new Stmt.Declare(JType.INT, at.name(), start, null),
-        forEach(
+        Loops.forEach(
             i, new Expr.ArrayLength(matrix),
-            forEach(
+            Loops.forEach(
                 j, new Expr.ArrayLength(new Expr.ArrayAccess(matrix, i)),
                 inner.toArray(new Stmt[0]))));
   }
@@ -200,17 +200,6 @@ final class Flattened {
     String name = names.fresh(base);
     variables.put(name, type);
     return new Expr.Var(name);
-  }
-
-  /** {@code for (int i = 0; i < bound; i++) { body }}. */
-  static Stmt forEach(Expr.Var i, Expr bound, Stmt... body) {
-    return new Stmt.Loop(
-        Stmt.LoopKind.FOR,
-        List.of(new Stmt.Declare(JType.INT, i.name(), Expr.Literal.ofInt(0), null)),
-        new Expr.Binary(BinaryOp.LESS, i, bound),
-        List.of(new Stmt.Assign(i, AssignOp.ADD, Expr.Literal.ofInt(1), null)),
-        List.of(body),
-        null);
   }
 
   /**

@@ -16,10 +16,13 @@ import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.normalise.ExpressionConverter;
 import io.github.ad4j.core.normalise.Names;
 import io.github.ad4j.core.rules.RuleTable;
+import io.github.ad4j.core.ir.Statements;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Forward mode: the method's own statements, each followed (or, where it overwrites a value its
@@ -40,13 +43,11 @@ public final class ForwardTransformer {
    *
    * @param tangentParams for each {@code wrt} parameter, in order, its tangent parameter
    * @param body the method's statements and their tangents, without the final return
-   * @param value the expression the method returns, after {@code body}
-   * @param tangent the tangent of that value, after {@code body}
+   * @param tangent the tangent of the value the method returns, after {@code body}
    * @param variables the type of every variable the body uses, tangents included
    */
   public record Tangents(
-      List<Param> tangentParams, List<Stmt> body, Expr value, Expr tangent,
-      Map<String, JType> variables) {
+      List<Param> tangentParams, List<Stmt> body, Expr tangent, Map<String, JType> variables) {
     public Tangents {
       tangentParams = List.copyOf(tangentParams);
       body = List.copyOf(body);
@@ -60,7 +61,6 @@ public final class ForwardTransformer {
   private final Names names;
   private final Map<String, String> tangentNames = new LinkedHashMap<>();
   private final Map<String, JType> variables;
-  private Expr value;
   private Expr tangent;
 
   private ForwardTransformer(Procedure procedure, Activity activity, RuleTable rules, Names names) {
@@ -87,8 +87,8 @@ public final class ForwardTransformer {
       tangentParams.add(new Param(tangentType(p.type()), tangentName(p.name())));
     }
     List<Stmt> body = new ArrayList<>();
-    java.util.Set<String> written = new java.util.HashSet<>();
-    procedure.body().forEach(s -> io.github.ad4j.core.ir.Statements.assigned(s, written));
+    Set<String> written = new HashSet<>();
+    procedure.body().forEach(s -> Statements.assigned(s, written));
     for (Param p : procedure.wrt()) {
       if (p.type().dimensions() > 0 && written.contains(p.name())) {
         // the method writes into the array, and so its tangent into the tangent array: work on
@@ -127,10 +127,10 @@ public final class ForwardTransformer {
       }
     }
     body.addAll(block(procedure.body()));
-    if (value == null) {
+    if (tangent == null) {
       throw new IllegalStateException(procedure.name() + " has no return at its end");
     }
-    return new Tangents(tangentParams, body, value, tangent, variables);
+    return new Tangents(tangentParams, body, tangent, variables);
   }
 
   private List<Stmt> block(List<Stmt> statements) {
@@ -145,7 +145,6 @@ public final class ForwardTransformer {
           out.add(a);
         }
       } else if (s instanceof Stmt.Return r) {
-        value = r.value();
         tangent = procedure.returnType().dimensions() > 0
             ? arrayTangent(r.value(), procedure.returnType())
             : tangentOf(r.value(), r.origin());

@@ -7,7 +7,7 @@ import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Stmt;
 import java.util.List;
 
-/** Elementwise loops over whole arrays, for the bookkeeping around the sweeps. */
+/** Counted loops for the bookkeeping around the sweeps: over an index, over whole arrays. */
 final class Loops {
 
   private Loops() {}
@@ -35,10 +35,15 @@ final class Loops {
         depth + 1 == dimensions
             ? new Stmt.Assign(target, op, value, null)
             : loop(target, op, source, dimensions, indices, depth + 1, toFloat);
+    return forEach(i, new Expr.ArrayLength(to), body);
+  }
+
+  /** {@code for (int i = 0; i < bound; i++) { body }}. */
+  static Stmt forEach(Expr.Var i, Expr bound, Stmt... body) {
     return new Stmt.Loop(
         Stmt.LoopKind.FOR,
         List.of(new Stmt.Declare(JType.INT, i.name(), Expr.Literal.ofInt(0), null)),
-        new Expr.Binary(BinaryOp.LESS, i, new Expr.ArrayLength(to)),
+        new Expr.Binary(BinaryOp.LESS, i, bound),
         List.of(new Stmt.Assign(i, AssignOp.ADD, Expr.Literal.ofInt(1), null)),
         List.of(body),
         null);

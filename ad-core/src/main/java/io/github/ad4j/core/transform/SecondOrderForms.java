@@ -234,7 +234,7 @@ final class SecondOrderForms {
     List<Stmt> row = new ArrayList<>(flat.unit(directions, k));
     row.add(new Stmt.Eval(new Expr.Call("", hessianVectorName(), args, JType.DOUBLE), null));
     row.addAll(flat.moveInto(new Expr.ArrayAccess(hessian, k), products));
-    body.add(Flattened.forEach(k, n, row.toArray(new Stmt[0])));
+    body.add(Loops.forEach(k, n, row.toArray(new Stmt[0])));
     return new DerivativeMethod(
         procedure.name() + "Hessian",
         "The Hessian of " + forms.link() + ": the second partial derivatives with respect to "

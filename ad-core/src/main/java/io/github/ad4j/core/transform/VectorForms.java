@@ -38,7 +38,6 @@ import java.util.Set;
 final class VectorForms {
 
   private final Procedure procedure;
-  private final Activity activity;
   private final RuleTable rules;
   private final DerivativeForms forms;
   private final DerivativeForms.JacobianMode mode;
@@ -46,9 +45,9 @@ final class VectorForms {
   private final Expr outputs;
 
   private VectorForms(
-      Procedure procedure, Activity activity, RuleTable rules, DerivativeForms forms, DerivativeForms.JacobianMode mode) {
+      Procedure procedure, RuleTable rules, DerivativeForms forms,
+      DerivativeForms.JacobianMode mode) {
     this.procedure = procedure;
-    this.activity = activity;
     this.rules = rules;
     this.forms = forms;
     this.mode = mode;
@@ -57,9 +56,10 @@ final class VectorForms {
   }
 
   static List<DerivativeMethod> of(
-      Procedure procedure, Activity activity, RuleTable rules, DerivativeForms forms, DerivativeForms.JacobianMode mode,
+      Procedure procedure, RuleTable rules, DerivativeForms forms,
+      DerivativeForms.JacobianMode mode,
       List<String> accumulators, DerivativeMethod pushforward) {
-    return new VectorForms(procedure, activity, rules, forms, mode).build(accumulators, pushforward);
+    return new VectorForms(procedure, rules, forms, mode).build(accumulators, pushforward);
   }
 
   private List<DerivativeMethod> build(List<String> accumulators, DerivativeMethod pushforward) {
@@ -123,7 +123,7 @@ final class VectorForms {
     body.add(new Stmt.Declare(vector, value.name(), new Expr.Call(returned.name(), "clone", List.of(), vector), null));
     body.add(new Stmt.Declare(JType.DOUBLE, dot.name(), Expr.Literal.ofDouble(0), null));
     body.add(
-        Flattened.forEach(
+        Loops.forEach(
             i, new Expr.ArrayLength(returned),
             new Stmt.Assign(
                 dot, AssignOp.ADD,
@@ -231,7 +231,7 @@ final class VectorForms {
             new Expr.ArrayAccess(columns, k), AssignOp.SET,
             new Expr.Call("", forms.pushforwardName(), args, new JType(JType.Primitive.DOUBLE, 1)),
             null));
-    out.add(Flattened.forEach(k, n, column.toArray(new Stmt[0])));
+    out.add(Loops.forEach(k, n, column.toArray(new Stmt[0])));
     if (outputs == null) {
       out.add(
           new Stmt.Declare(
@@ -244,9 +244,9 @@ final class VectorForms {
     }
     out.add(new Stmt.Assign(jacobian, AssignOp.SET, new Expr.NewArray(matrix, List.of(m, n)), null));
     out.add(
-        Flattened.forEach(
+        Loops.forEach(
             i, m,
-            Flattened.forEach(
+            Loops.forEach(
                 k, n,
                 new Stmt.Assign(
                     new Expr.ArrayAccess(new Expr.ArrayAccess(jacobian, i), k), AssignOp.SET,
@@ -276,7 +276,7 @@ final class VectorForms {
             new Expr.Call("", procedure.name() + "Pullback", args, vector), null));
     row.add(new Stmt.Assign(seedElement, AssignOp.SET, Expr.Literal.ofDouble(0), null));
     row.addAll(flat.moveInto(new Expr.ArrayAccess(jacobian, i), cells));
-    out.add(Flattened.forEach(i, m, row.toArray(new Stmt[0])));
+    out.add(Loops.forEach(i, m, row.toArray(new Stmt[0])));
     return out;
   }
 
