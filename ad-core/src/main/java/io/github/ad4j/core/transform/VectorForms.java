@@ -9,6 +9,7 @@ import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Procedure;
+import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.normalise.Names;
 import io.github.ad4j.core.rules.RuleTable;
@@ -147,18 +148,23 @@ final class VectorForms {
         ReverseTransformer.transform(
             dotted, Activity.of(dotted), rules, new Names(variables.keySet()),
             Expr.Literal.ofDouble(1));
+    // the array itself is the value unless the backward sweep puts back some of its elements;
+    // then the copy taken at the end of the forward sweep is (and otherwise it is dead code)
+    Set<String> restored = new HashSet<>();
+    sweeps.backward().forEach(stmt -> Statements.assigned(stmt, restored));
+    Expr result = restored.contains(returned.name()) ? value : returned;
     return forms.accumulating(
         procedure.name() + "Pullback",
         "The pullback of " + forms.link() + ": returns its value and adds the vector-Jacobian"
             + " product {@code " + seed.name() + "}ᵀ J to the caller's arrays, one per parameter"
             + " and of its shape (element 0 for a scalar). {@code " + seed.name() + "} has the"
-            + " length of the value. Allocates the value; the arrays are not cleared first.",
+            + " length of the value; the arrays are not cleared first.",
         vector,
         params,
         procedure.wrt(),
         accumulators,
         sweeps,
-        value);
+        result);
   }
 
   private DerivativeMethod jacobian(List<String> accumulators) {

@@ -120,6 +120,15 @@ class VectorFormsTest {
         }
 
         @Differentiable
+        static double[] overwritesItsResult(double x, double y) {
+          double[] r = new double[2];
+          r[0] = x * y;
+          r[0] = r[0] * r[0] + y;
+          r[1] = Math.sin(r[0]) * x;
+          return r;
+        }
+
+        @Differentiable
         static double[] writesItsInput(double[] x, double s) {
           x[0] = x[0] * x[1] + s;
           double[] r = new double[2];
@@ -162,6 +171,7 @@ class VectorFormsTest {
               new Object[] {new double[][] {{0.5, -1.0, 2.0}, {1.5, 0.25, -0.75}}, new double[] {0.3, -1.1, 0.8}},
               new int[] {0, 1}));
     }
+    points.add(new Point("overwritesItsResult", new Object[] {0.7, -1.3}, new int[] {0, 1}));
     points.add(new Point("writesItsInput", new Object[] {new double[] {0.8, -0.6, 2.0}, 1.3}, new int[] {0, 1}));
     return points.stream();
   }
