@@ -207,10 +207,13 @@ public final class GradCheck {
     List<String> problems = new ArrayList<>();
     Random random = new Random(seed);
     for (int p = 0; p < points.size(); p++) {
+      // one copy per point, shared by the point's components (not one per component: a
+      // gradient of n inputs would hold n copies of its point)
+      double[] point = points.get(p).clone();
       if (scalar != null) {
-        checkGradient(p, points.get(p), components, problems);
+        checkGradient(p, point, components, problems);
       } else {
-        checkJacobian(p, points.get(p), random, components, problems);
+        checkJacobian(p, point, random, components, problems);
       }
     }
     return new Report(name, tolerance, points.size(), components, problems);
@@ -272,6 +275,7 @@ public final class GradCheck {
     for (double xi : x) {
       scale = Math.min(scale, scale(xi));
     }
+    double h = step * scale;
     for (int k = 0; k < trials; k++) {
       double[] u = randomVector(random, value.length);
       double[] v = randomVector(random, x.length);
@@ -279,7 +283,6 @@ public final class GradCheck {
       for (int row = 0; row < j.length; row++) {
         analytic += u[row] * dot(j[row], v);
       }
-      double h = step * scale;
       Ridders.Estimate numeric =
           Ridders.derivative(
               t -> {
@@ -306,7 +309,7 @@ public final class GradCheck {
     double scale = Math.max(Math.abs(analytic), Math.abs(numeric.value()));
     double uncertainty = ESTIMATE_SAFETY * numeric.error() + ROUNDING * magnitude / h;
     return new Component(
-        p, x.clone(), index, label, analytic, numeric.value(), absolute,
+        p, x, index, label, analytic, numeric.value(), absolute,
         scale == 0 ? 0 : absolute / scale, tolerance * scale + uncertainty,
         uncertainty > tolerance * scale);
   }

@@ -289,6 +289,11 @@ class GradCheckTest {
         GradCheck.jacobian(GradCheckTest::vector, GradCheckTest::jacobian).seed(42).at(POINTS);
     assertThat(check.check().components().get(4).analytic())
         .isEqualTo(check.check().components().get(4).analytic());
+    // and the seed chooses the random directions: another seed tests other ones
+    GradCheck other =
+        GradCheck.jacobian(GradCheckTest::vector, GradCheckTest::jacobian).seed(43).at(POINTS);
+    assertThat(other.check().components().get(4).analytic())
+        .isNotEqualTo(check.check().components().get(4).analytic());
   }
 
   private static void assertPassed(GradCheck check) {

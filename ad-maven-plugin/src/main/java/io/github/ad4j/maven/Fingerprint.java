@@ -14,7 +14,9 @@ import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -80,9 +82,11 @@ final class Fingerprint {
    */
   Fingerprint generator(Class<?>... classes) throws IOException {
     add("generator");
+    Set<ClassLoader> seen = new HashSet<>();
     for (Class<?> type : classes) {
       code(type.getName(), codeSource(type));
-      if (type.getClassLoader() instanceof URLClassLoader loader) {
+      // the classes usually share one loader: its class path counts once
+      if (type.getClassLoader() instanceof URLClassLoader loader && seen.add(loader)) {
         for (URL url : loader.getURLs()) {
           String path = url.getPath();
           add(path.substring(path.lastIndexOf('/', path.length() - 2) + 1));

@@ -226,11 +226,19 @@ class FingerprintFileTest {
             "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " 1 99999999999999999999 p/A.java\n",
             "fingerprint " + FINGERPRINT + "\nwarning dangling \\\n",
             "fingerprint " + FINGERPRINT + "\nsomething else\n",
-            "file " + "0".repeat(64) + " 1 2 p/AGrad.java\n",
-            "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " 1 2 ../../etc/passwd\n")) {
+            "file " + "0".repeat(64) + " 1 2 p/AGrad.java\n")) {
       Files.writeString(record.path(), text, UTF_8);
-      assertThat(record.check(FINGERPRINT, output).isUpToDate()).as(text).isFalse();
+      FingerprintFile.Check check = record.check(FINGERPRINT, output);
+      assertThat(check.isUpToDate()).as(text).isFalse();
+      // stale because the record cannot be read, not by accident of what it names
+      assertThat(check.reason()).as(text).startsWith("unreadable fingerprint");
     }
+    // a path that leaves the output directory is never followed
+    Files.writeString(
+        record.path(),
+        "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " 1 2 ../../etc/passwd\n",
+        UTF_8);
+    assertThat(record.check(FINGERPRINT, output).reason()).contains("not a plain relative path");
   }
 
   @Test
