@@ -31,7 +31,8 @@ def described = sections.collectEntries { goal, text ->
 assert described['generate'] == ['encoding', 'excludes', 'failOnError', 'includes', 'outputDirectory', 'skip', 'sourceDirectory'] as Set
 assert described['generate-test'] == ['encoding', 'excludes', 'failOnError', 'includes', 'mainOutputDirectory', 'skip',
                                       'skipTests', 'testOutputDirectory', 'testSourceDirectory'] as Set
-assert described['generate-checks'] == ['encoding', 'excludes', 'includes', 'onlyAnnotated', 'outputDirectory', 'skip',
+assert described['generate-checks'] == ['encoding', 'excludes', 'includes', 'mainOutputDirectory', 'onlyAnnotated',
+                                        'outputDirectory', 'skip',
                                         'skipGenerate', 'sourceDirectory'] as Set
 assert sections['generate-checks'].contains('User property: ad.checks.onlyAnnotated')
 assert sections['generate'].contains('User property: ad.skip')

@@ -81,6 +81,16 @@ public final class GenerateChecksMojo extends AbstractMojo {
   private File sourceDirectory;
 
   /**
+   * Where the {@code generate} goal writes: its classes are derivatives, not methods to check, so
+   * they are not read. Set it when that goal's {@code outputDirectory} is not the default.
+   */
+  @Parameter(
+      property = "ad.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/ad",
+      required = true)
+  private File mainOutputDirectory;
+
+  /**
    * Where the test classes are written. It is added as a test source root. Tests generated there
    * by an earlier run that this run no longer generates are removed; other files are left alone.
    */
@@ -113,7 +123,7 @@ public final class GenerateChecksMojo extends AbstractMojo {
       return;
     }
     requireCheckDependency();
-    Path output = outputDirectory.toPath().toAbsolutePath().normalize();
+    Path output = AbstractGenerateMojo.normalise(outputDirectory.toPath());
     project.addTestCompileSourceRoot(output.toString());
 
     List<SourceFile> sources =
@@ -176,10 +186,19 @@ public final class GenerateChecksMojo extends AbstractMojo {
     if (sourceDirectory != null) {
       roots.add(sourceDirectory.toPath());
     } else {
-      project.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
+      // the derivatives the generate goal wrote are a compile source root by now: they have
+      // nothing to check, so they are neither read nor fingerprinted
+      Path derivatives = AbstractGenerateMojo.normalise(mainOutputDirectory.toPath());
+      for (String root : project.getCompileSourceRoots()) {
+        Path normalised = AbstractGenerateMojo.normalise(Path.of(root));
+        if (!normalised.startsWith(derivatives)) {
+          roots.add(normalised);
+        }
+      }
     }
     return roots;
   }
+
 
   private GenerationResult generate(List<SourceFile> sources) throws MojoExecutionException {
     try {
