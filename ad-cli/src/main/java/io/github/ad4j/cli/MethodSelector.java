@@ -1,5 +1,6 @@
 package io.github.ad4j.cli;
 
+import io.github.ad4j.core.DerivativeNames;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
@@ -35,14 +36,14 @@ final class MethodSelector {
       return Optional.empty();
     }
     TypeDeclaration<?> type = parsed.getResult().get().getType(0);
-    String gradient = method + "Gradient";
-    String record = Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
+    DerivativeNames names = new DerivativeNames(method);
+    String record = names.record();
     // the partials are d<f>d<p> for the parameters p of the record form f<Gradient>(params)
     Set<String> partials = new HashSet<>();
-    for (MethodDeclaration m : type.getMethodsByName(gradient)) {
+    for (MethodDeclaration m : type.getMethodsByName(names.gradient())) {
       if (m.getType().asString().endsWith(record)) {
         for (Parameter p : m.getParameters()) {
-          partials.add("d" + method + "d" + p.getNameAsString());
+          partials.add(names.partial(p.getNameAsString()));
         }
       }
     }
@@ -52,8 +53,7 @@ final class MethodSelector {
       boolean wanted;
       if (member instanceof MethodDeclaration m) {
         String name = m.getNameAsString();
-        wanted =
-            name.equals(gradient) || name.equals(method + "Pullback") || partials.contains(name);
+        wanted = names.forms().contains(name) || partials.contains(name);
       } else if (member instanceof RecordDeclaration r) {
         wanted = r.getNameAsString().equals(record);
       } else {

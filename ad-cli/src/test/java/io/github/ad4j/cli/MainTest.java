@@ -112,6 +112,7 @@ class MainTest {
         .contains("public static FGradient fGradient(double x, double y) {")
         .contains("public static double fGradient(double x, double y, double[] dfdx, double[] dfdy)")
         .contains("public static double fPullback(")
+        .contains("public static double fPushforward(")
         .contains("public record FGradient(double value, double dfdx, double dfdy) {")
         .doesNotContain("dgdx", "gGradient", "package", "private static");
   }

@@ -181,7 +181,7 @@ public final class MethodChecker {
   }
 
   private static String recordName(String method) {
-    return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
+    return new io.github.ad4j.core.DerivativeNames(method).record();
   }
 
   /** Whether a parameter can be differentiated with respect to: double, float, double[], float[], double[][]. */

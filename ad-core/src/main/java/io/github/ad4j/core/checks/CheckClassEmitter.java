@@ -160,7 +160,7 @@ final class CheckClassEmitter {
   private static MethodSpec gradient(CheckPlan plan, ClassName grad) {
     String f = plan.method();
     ClassName record =
-        grad.nestedClass(Character.toUpperCase(f.charAt(0)) + f.substring(1) + "Gradient");
+        grad.nestedClass(new io.github.ad4j.core.DerivativeNames(f).record());
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(f + "Gradient")
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)

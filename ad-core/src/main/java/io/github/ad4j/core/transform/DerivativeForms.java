@@ -1,5 +1,6 @@
 package io.github.ad4j.core.transform;
 
+import io.github.ad4j.core.DerivativeNames;
 import io.github.ad4j.core.analyse.Activity;
 import io.github.ad4j.core.ir.AssignOp;
 import io.github.ad4j.core.ir.Expr;
@@ -448,24 +449,28 @@ public final class DerivativeForms {
   }
 
   private String partialName(Param p) {
-    return "d" + procedure.name() + "d" + p.name();
+    return names().partial(p.name());
   }
 
   private String gradientName() {
-    return procedure.name() + "Gradient";
+    return names().gradient();
   }
 
   private String pullbackName() {
-    return procedure.name() + "Pullback";
+    return names().pullback();
   }
 
   String pushforwardName() {
-    return procedure.name() + "Pushforward";
+    return names().pushforward();
   }
 
   private String recordName() {
-    String f = procedure.name();
-    return Character.toUpperCase(f.charAt(0)) + f.substring(1) + "Gradient";
+    return names().record();
+  }
+
+  /** The names of the generated methods of this method. */
+  DerivativeNames names() {
+    return new DerivativeNames(procedure.name());
   }
 
   String link() {

@@ -160,7 +160,7 @@ final class SecondOrderForms {
     List<Param> leading = new ArrayList<>(params);
     leading.add(new Param(JType.DOUBLE, seed));
     return forms.accumulating(
-        pushforward.name() + "Pullback",
+        forms.names().pushforwardPullback(),
         "The pullback of {@code " + pushforward.name() + "}, with respect to the parameters and"
             + " the tangents: returns the directional derivative and adds {@code " + seed
             + "} times its partial derivatives to the caller's arrays. The second derivatives of"
@@ -236,7 +236,7 @@ final class SecondOrderForms {
     row.addAll(flat.moveInto(new Expr.ArrayAccess(hessian, k), products));
     body.add(Loops.forEach(k, n, row.toArray(new Stmt[0])));
     return new DerivativeMethod(
-        procedure.name() + "Hessian",
+        forms.names().hessian(),
         "The Hessian of " + forms.link() + ": the second partial derivatives with respect to "
             + flat.order() + " in this order, as a new n × n array, one Hessian-vector product"
             + " per row. The arguments are left as they were, even where the method writes into"
@@ -256,6 +256,7 @@ final class SecondOrderForms {
   }
 
   private String hessianVectorName() {
-    return procedure.name() + "HessianVector";
+    return forms.names().hessianVector();
   }
+
 }

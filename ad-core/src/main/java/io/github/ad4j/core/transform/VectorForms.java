@@ -154,7 +154,7 @@ final class VectorForms {
     sweeps.backward().forEach(stmt -> Statements.assigned(stmt, restored));
     Expr result = restored.contains(returned.name()) ? value : returned;
     return forms.accumulating(
-        procedure.name() + "Pullback",
+        forms.names().pullback(),
         "The pullback of " + forms.link() + ": returns its value and adds the vector-Jacobian"
             + " product {@code " + seed.name() + "}ᵀ J to the caller's arrays, one per parameter"
             + " and of its shape (element 0 for a scalar). {@code " + seed.name() + "} has the"
@@ -199,7 +199,7 @@ final class VectorForms {
       }
     }
     return new DerivativeMethod(
-        procedure.name() + "Jacobian",
+        forms.names().jacobian(),
         "The Jacobian of " + forms.link() + ": a new m × n array whose row i holds the partial"
             + " derivatives of output i with respect to " + flat.order() + ", in this order; built "
             + how + ". The arguments are left as they were, even where the method writes into"
@@ -279,7 +279,7 @@ final class VectorForms {
     row.add(new Stmt.Assign(seedElement, AssignOp.SET, Expr.Literal.ofDouble(1), null));
     row.add(
         new Stmt.Eval(
-            new Expr.Call("", procedure.name() + "Pullback", args, vector), null));
+            new Expr.Call("", forms.names().pullback(), args, vector), null));
     row.add(new Stmt.Assign(seedElement, AssignOp.SET, Expr.Literal.ofDouble(0), null));
     row.addAll(flat.moveInto(new Expr.ArrayAccess(jacobian, i), cells));
     out.add(Loops.forEach(i, m, row.toArray(new Stmt[0])));

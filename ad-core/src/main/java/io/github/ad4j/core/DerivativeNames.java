@@ -1,0 +1,65 @@
+package io.github.ad4j.core;
+
+import java.util.List;
+
+/**
+ * The names of what ad4j generates for a method {@code f}, in one place: the generator names its
+ * methods with them, and tools that look for them in a generated class (the command line, the
+ * generated checks) find them with them.
+ *
+ * @param method the {@code @Differentiable} method's name, {@code f}
+ */
+public record DerivativeNames(String method) {
+
+  /** {@code d<f>d<p>}: the partial derivative with respect to parameter {@code p}. */
+  public String partial(String parameter) {
+    return "d" + method + "d" + parameter;
+  }
+
+  /** {@code <f>Gradient}: the record form and the allocation-free form. */
+  public String gradient() {
+    return method + "Gradient";
+  }
+
+  /** {@code <F>Gradient}: the record the record form returns. */
+  public String record() {
+    return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
+  }
+
+  /** {@code <f>Pullback}. */
+  public String pullback() {
+    return method + "Pullback";
+  }
+
+  /** {@code <f>Pushforward}. */
+  public String pushforward() {
+    return method + "Pushforward";
+  }
+
+  /** {@code <f>Jacobian}, of a method returning {@code double[]}. */
+  public String jacobian() {
+    return method + "Jacobian";
+  }
+
+  /** {@code <f>HessianVector}, of a {@code @Hessian} method. */
+  public String hessianVector() {
+    return method + "HessianVector";
+  }
+
+  /** {@code <f>Hessian}, of a {@code @Hessian} method. */
+  public String hessian() {
+    return method + "Hessian";
+  }
+
+  /** {@code <f>PushforwardPullback}, of a {@code @Hessian} method. */
+  public String pushforwardPullback() {
+    return pushforward() + "Pullback";
+  }
+
+  /** Every generated method's name but the partials, which depend on the parameters. */
+  public List<String> forms() {
+    return List.of(
+        gradient(), pullback(), pushforward(), jacobian(), hessianVector(), hessian(),
+        pushforwardPullback());
+  }
+}
