@@ -2,6 +2,7 @@ package io.github.ad4j.core;
 
 import com.github.javaparser.ast.body.TypeDeclaration;
 import io.github.ad4j.core.analyse.Activity;
+import io.github.ad4j.core.analyse.WritingCalls;
 import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.MethodChecker;
 import io.github.ad4j.core.check.MethodRejected;
@@ -249,7 +250,8 @@ public final class DerivativeGenerator {
           DerivativeForms.Forms forms = differentiate(method, earlier, rules, callees);
           List<GradClassEmitter.Emitted> ofMethod = new ArrayList<>();
           for (DerivativeMethod m : forms.methods()) {
-            List<Stmt> body = JavaLangQualifier.qualify(BodySimplifier.simplify(m), shadowed);
+            List<Stmt> body =
+                JavaLangQualifier.qualify(BodySimplifier.simplify(m, forms.writers()), shadowed);
             checkSize(method, m, body);
             ofMethod.add(new GradClassEmitter.Emitted(m, body));
           }
@@ -307,9 +309,11 @@ public final class DerivativeGenerator {
     Activity activity = Activity.of(procedure);
     boolean secondOrder = annotation(method, "Hessian").isPresent();
     // second derivatives differentiate the pushforward again, as simplified for output
+    java.util.function.Predicate<io.github.ad4j.core.ir.Expr.Call> writers =
+        WritingCalls.inGeneratedCode(procedure);
     DerivativeForms.Options options =
         new DerivativeForms.Options(
-            secondOrder ? BodySimplifier::simplify : null, jacobianMode(method));
+            secondOrder ? m -> BodySimplifier.simplify(m, writers) : null, jacobianMode(method));
     return DerivativeForms.of(procedure, activity, rules, options);
   }
 

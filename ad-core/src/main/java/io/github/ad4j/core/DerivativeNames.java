@@ -36,6 +36,27 @@ public record DerivativeNames(String method) {
     return method + "Pushforward";
   }
 
+  /**
+   * {@code <f>PullbackInOut}, of a method that writes into its array parameters: the pullback
+   * its callers' backward sweeps call.
+   */
+  public String pullbackInOut() {
+    return pullback() + "InOut";
+  }
+
+  /**
+   * {@code <f>PushforwardInOut}, of a method that writes into its array parameters: the
+   * pushforward its callers' forward sweeps call.
+   */
+  public String pushforwardInOut() {
+    return pushforward() + "InOut";
+  }
+
+  /** Whether {@code name} is an in/out form's: {@code <f>PullbackInOut}, {@code <f>PushforwardInOut}. */
+  public static boolean isInOut(String name) {
+    return name.endsWith("PullbackInOut") || name.endsWith("PushforwardInOut");
+  }
+
   /** {@code <f>Jacobian}, of a method returning {@code double[]}. */
   public String jacobian() {
     return method + "Jacobian";
@@ -59,7 +80,7 @@ public record DerivativeNames(String method) {
   /** Every generated method's name but the partials, which depend on the parameters. */
   public List<String> forms() {
     return List.of(
-        gradient(), pullback(), pushforward(), jacobian(), hessianVector(), hessian(),
-        pushforwardPullback());
+        gradient(), pullback(), pushforward(), pullbackInOut(), pushforwardInOut(), jacobian(),
+        hessianVector(), hessian(), pushforwardPullback());
   }
 }

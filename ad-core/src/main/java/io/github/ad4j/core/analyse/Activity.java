@@ -49,6 +49,7 @@ public final class Activity {
   private boolean pass(List<Stmt> block) {
     boolean changed = false;
     for (Stmt stmt : block) {
+      changed |= markWrittenArguments(stmt);
       if (stmt instanceof Stmt.Declare d && d.init() != null) {
         changed |= mark(d.name(), d.init());
       } else if (stmt instanceof Stmt.Assign a) {
@@ -64,6 +65,26 @@ public final class Activity {
         changed |= pass(l.update());
       } else if (stmt instanceof Stmt.Block b) {
         changed |= pass(b.body());
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * A call that writes into its array arguments assigns them: from everything it is passed, so
+   * they vary when any argument carries a derivative.
+   */
+  private boolean markWrittenArguments(Stmt stmt) {
+    Expr.Call call = WritingCalls.of(stmt, procedure);
+    if (call == null || call.args().stream().noneMatch(this::carriesDerivative)) {
+      return false;
+    }
+    boolean changed = false;
+    for (Expr arg : WritingCalls.writtenArguments(call, procedure)) {
+      String root = Storage.root(arg);
+      JType type = procedure.variables().get(root);
+      if (type != null && (type.primitive() == JType.Primitive.DOUBLE || type.primitive() == JType.Primitive.FLOAT) && varied.add(root)) {
+        changed = true;
       }
     }
     return changed;

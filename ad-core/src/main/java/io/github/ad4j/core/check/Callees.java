@@ -42,7 +42,8 @@ public final class Callees {
    *     {@code @Differentiable}
    * @param differentiable whether it is {@code @Differentiable}
    * @param isPrivate whether it is private, and so out of reach of generated classes
-   * @param writesArrays whether it assigns elements of an array parameter
+   * @param writtenArrays the array parameters it writes elements of, itself or through the
+   *     methods of the build it passes them to
    * @param ruled whether a user-declared derivative rule ({@code @Partial}) differentiates it
    * @param instance whether it is an instance method
    * @param secondOrder whether it asks for second derivatives ({@code @Hessian}), and so has the
@@ -57,7 +58,7 @@ public final class Callees {
       List<String> wrt,
       boolean differentiable,
       boolean isPrivate,
-      boolean writesArrays,
+      Set<String> writtenArrays,
       boolean ruled,
       boolean instance,
       boolean secondOrder) {
@@ -65,6 +66,17 @@ public final class Callees {
       requireNonNull(packageName, "packageName");
       params = List.copyOf(params);
       wrt = List.copyOf(wrt);
+      writtenArrays = Set.copyOf(writtenArrays);
+    }
+
+    /** Whether it writes into any of its array parameters. */
+    public boolean writesArrays() {
+      return !writtenArrays.isEmpty();
+    }
+
+    /** Whether it writes into its parameter number {@code k}. */
+    public boolean writes(int k) {
+      return writtenArrays.contains(params.get(k).name());
     }
 
     /**
@@ -109,6 +121,7 @@ public final class Callees {
    */
   public static Callees of(List<ParsedSource> sources, Set<String> ruled) {
     Map<String, List<Callee>> byClass = new LinkedHashMap<>();
+    Map<Callee, Declared> declarations = new java.util.IdentityHashMap<>();
     for (ParsedSource source : sources) {
       String pkg = source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
       Set<MethodDeclaration> differentiable = new HashSet<>();
@@ -118,12 +131,37 @@ public final class Callees {
       for (TypeDeclaration<?> type : source.unit().getTypes()) {
         List<Callee> callees = new ArrayList<>();
         for (MethodDeclaration method : type.getMethods()) {
-          callee(pkg, type, method, differentiable.contains(method)).ifPresent(callees::add);
+          callee(pkg, type, method, differentiable.contains(method))
+              .ifPresent(c -> {
+                callees.add(c);
+                declarations.put(c, new Declared(source, type.getNameAsString(), method));
+              });
         }
         byClass.put(qualified(pkg, type.getNameAsString()), callees);
       }
     }
-    return new Callees(byClass, Set.copyOf(ruled));
+    Callees direct = new Callees(byClass, Set.copyOf(ruled));
+    return direct.withWrites(ArrayWrites.of(declarations, direct));
+  }
+
+  /** Where a callee is declared: what {@link ArrayWrites} reads. */
+  record Declared(ParsedSource source, String className, MethodDeclaration method) {}
+
+  /** The same callees, each with the array parameters it writes. */
+  private Callees withWrites(Map<Callee, Set<String>> written) {
+    Map<String, List<Callee>> byClassWithWrites = new LinkedHashMap<>();
+    byClass.forEach((c, callees) -> {
+      List<Callee> updated = new ArrayList<>();
+      for (Callee callee : callees) {
+        updated.add(
+            new Callee(callee.packageName(), callee.className(), callee.name(), callee.params(),
+                callee.returnType(), callee.wrt(), callee.differentiable(), callee.isPrivate(),
+                written.getOrDefault(callee, Set.of()), callee.ruled(), callee.instance(),
+                callee.secondOrder()));
+      }
+      byClassWithWrites.put(c, updated);
+    });
+    return new Callees(byClassWithWrites, ruled);
   }
 
   private static Optional<Callee> callee(
@@ -159,7 +197,7 @@ public final class Callees {
     }
     return Optional.of(
         new Callee(pkg, type.getNameAsString(), method.getNameAsString(), params, result.get(),
-            wrt, differentiable, method.isPrivate(), writesArrays(method, params), false,
+            wrt, differentiable, method.isPrivate(), Set.of(), false,
             !method.isStatic(),
             differentiable && method.getAnnotations().stream()
                 .anyMatch(a -> a.getNameAsString().equals("Hessian")
@@ -171,21 +209,6 @@ public final class Callees {
     method.getAnnotations().forEach(a -> a.findAll(com.github.javaparser.ast.expr.StringLiteralExpr.class)
         .forEach(s -> names.add(s.getValue())));
     return names;
-  }
-
-  private static boolean writesArrays(MethodDeclaration method, List<Param> params) {
-    Set<String> arrays = new HashSet<>();
-    params.stream().filter(p -> p.type().dimensions() > 0).forEach(p -> arrays.add(p.name()));
-    for (AssignExpr assign : method.findAll(AssignExpr.class)) {
-      Expression target = assign.getTarget();
-      while (target instanceof ArrayAccessExpr a) {
-        target = a.getName();
-      }
-      if (target instanceof NameExpr n && arrays.contains(n.getNameAsString())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -216,7 +239,7 @@ public final class Callees {
         }
         return Optional.of(
             new Callee(
-                "", owner, name, params, JType.DOUBLE, wrt, false, false, false, true, false,
+                "", owner, name, params, JType.DOUBLE, wrt, false, false, Set.of(), true, false,
                 false));
       }
     }

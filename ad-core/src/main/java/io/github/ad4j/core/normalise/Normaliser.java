@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -116,6 +117,14 @@ public final class Normaliser {
     }
     List<Stmt> lowered =
         ControlFlowLowering.lower(body, signature.returnType(), variables, names);
+    WritingCallPlacement.check(
+        lowered,
+        call -> {
+          var callee = converter.resolved().get(ExpressionConverter.key(call));
+          return callee != null && callee.writesArrays();
+        },
+        converter.callSites(),
+        source.origin(declaration.getName()));
     List<Stmt> hoisted = CallHoister.hoist(lowered, variables, names);
     return new Procedure(
         source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
@@ -349,6 +358,16 @@ public final class Normaliser {
           new Stmt.Assign(
               target, increment ? AssignOp.ADD : AssignOp.SUBTRACT, Expr.Literal.ofInt(1), origin));
       return;
+    }
+    if (expression instanceof MethodCallExpr) {
+      // a method of the build that writes into its arrays: its effect is on them
+      Expr value = converter.convert(expression);
+      if (value instanceof Expr.Call call
+          && converter.resolved().containsKey(ExpressionConverter.key(call))
+          && converter.resolved().get(ExpressionConverter.key(call)).writesArrays()) {
+        out.add(new Stmt.Eval(call, origin));
+        return;
+      }
     }
     throw new NotDifferentiableException(origin, "expression statement `" + origin.text()
         + "` has no effect on the result, or one that cannot be differentiated; remove it");

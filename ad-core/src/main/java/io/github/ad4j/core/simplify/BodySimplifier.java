@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Simplifies a generated method's body: folds every expression of the backward sweep (the
@@ -37,12 +38,25 @@ public final class BodySimplifier {
   /** Variables a kept statement after the current point assigns. */
   private final Set<String> assignedLater = new HashSet<>();
 
-  private BodySimplifier(List<Param> params) {
+  /** The calls that write into arrays: kept whatever their values. */
+  private final Predicate<Expr.Call> writers;
+
+  private BodySimplifier(List<Param> params, Predicate<Expr.Call> writers) {
     params.forEach(p -> visible.add(p.name()));
+    this.writers = writers;
   }
 
-  /** The final body of {@code method}. */
+  /** The final body of {@code method}, which calls no method that writes into arrays. */
   public static List<Stmt> simplify(DerivativeMethod method) {
+    return simplify(method, call -> false);
+  }
+
+  /**
+   * The final body of {@code method}.
+   *
+   * @param writers the calls that write into arrays, kept whatever their values
+   */
+  public static List<Stmt> simplify(DerivativeMethod method, Predicate<Expr.Call> writers) {
     ExprSimplifier simplifier = new ExprSimplifier(method.variables());
     // The forward sweep is the user's code, kept as written: reassociating it would change the
     // value's last bits, and fGradient(x).value() must equal f(x) exactly.
@@ -58,7 +72,7 @@ public final class BodySimplifier {
     List<Stmt> all = new ArrayList<>(forward);
     all.addAll(backward);
     all.addAll(tail);
-    BodySimplifier dce = new BodySimplifier(method.params());
+    BodySimplifier dce = new BodySimplifier(method.params(), writers);
     for (Stmt stmt : all) {
       // an adjoint array that is the caller's accumulator under another name
       if (stmt instanceof Stmt.Declare d
@@ -150,7 +164,7 @@ public final class BodySimplifier {
     Expr target = simplifier.simplify(a.target());
     Expr value = simplifier.simplify(a.value());
     AssignOp op = a.op();
-    if (op == AssignOp.SET && value.equals(target) && !hasSideEffect(target)) {
+    if (op == AssignOp.SET && value.equals(target) && !hasStep(target)) {
       return null;
     }
     if (op == AssignOp.SET && simplifier.isFloatingProduct(value)) {
@@ -347,7 +361,8 @@ public final class BodySimplifier {
         }
         head = next;
       }
-      if (body.isEmpty()) {
+      if (body.stream().allMatch(b -> b instanceof Stmt.Comment)) {
+        // nothing left but the comments that headed what was dead
         live = after;
         return null;
       }
@@ -378,8 +393,8 @@ public final class BodySimplifier {
   }
 
   /** Whether evaluating {@code e} changes something: a tape's top ({@code tTop++}). */
-  private static boolean hasSideEffect(Expr e) {
-    if (e instanceof Expr.Step) {
+  private boolean hasSideEffect(Expr e) {
+    if (e instanceof Expr.Step || (e instanceof Expr.Call c && writers.test(c))) {
       return true;
     }
     for (Expr child : ExprRewriter.children(e)) {
@@ -388,6 +403,10 @@ public final class BodySimplifier {
       }
     }
     return false;
+  }
+
+  private static boolean hasStep(Expr e) {
+    return e instanceof Expr.Step || ExprRewriter.children(e).stream().anyMatch(BodySimplifier::hasStep);
   }
 
   private static List<Stmt> survivors(List<Stmt> stmts) {

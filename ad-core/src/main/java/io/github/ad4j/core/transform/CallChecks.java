@@ -13,17 +13,12 @@ final class CallChecks {
 
   private CallChecks() {}
 
-  /** The callee has generated derivatives to call, and does not write into its arrays. */
+  /** The callee has generated derivatives to call. */
   static void requireDifferentiable(Callees.Callee callee, Origin origin) {
     if (!callee.differentiable()) {
       throw new NotDifferentiableException(origin, "call to " + callee.name() + ", which is not"
           + " @Differentiable, with arguments that depend on the inputs; annotate "
           + callee.name() + " with @Differentiable, or compute its value outside and pass it in");
-    }
-    if (callee.writesArrays()) {
-      throw new NotDifferentiableException(origin, "call to " + callee.name() + ", which writes"
-          + " into its array parameters: such calls cannot be differentiated yet; copy the array"
-          + " in the caller, or return the value");
     }
   }
 

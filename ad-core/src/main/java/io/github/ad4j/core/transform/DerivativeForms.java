@@ -2,6 +2,7 @@ package io.github.ad4j.core.transform;
 
 import io.github.ad4j.core.DerivativeNames;
 import io.github.ad4j.core.analyse.Activity;
+import io.github.ad4j.core.analyse.WritingCalls;
 import io.github.ad4j.core.ir.AssignOp;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.JType;
@@ -42,8 +43,14 @@ public final class DerivativeForms {
    * @param record the value-and-gradient record; null for a method returning {@code double[]}
    * @param methods the generated methods, in the order they appear in the class
    * @param report the method's section of the generation report, in Markdown
+   * @param writers the calls in the generated code that write into arrays, which the simplifier
+   *     keeps whatever their values
    */
-  public record Forms(GradientRecord record, List<DerivativeMethod> methods, String report) {
+  public record Forms(
+      GradientRecord record,
+      List<DerivativeMethod> methods,
+      String report,
+      java.util.function.Predicate<Expr.Call> writers) {
     public Forms {
       methods = List.copyOf(methods);
     }
@@ -115,7 +122,7 @@ public final class DerivativeForms {
       List<DerivativeMethod> methods =
           VectorForms.of(
               procedure, rules, this, options.jacobian(), accumulators, pushforward);
-      return new Forms(null, methods, report(List.of()));
+      return new Forms(null, methods, report(List.of()), WritingCalls.inGeneratedCode(procedure));
     }
     Set<String> taken = new HashSet<>(procedure.variables().keySet());
     List<String> accumulators = new ArrayList<>();
@@ -146,12 +153,19 @@ public final class DerivativeForms {
             procedure, activity, rules, new Names(procedure.variables().keySet()));
     DerivativeMethod pushforward = pushforward(tangents);
     methods.add(pushforward);
+    if (writesParameterArrays(seeded)) {
+      methods.add(pullbackInOut(accumulators, seedName, seeded.withoutKeptWrites()));
+      methods.add(pushforwardInOut(
+          ForwardTransformer.transformInOut(
+              procedure, activity, rules, new Names(procedure.variables().keySet()))));
+    }
     if (options.secondOrder() != null) {
       methods.addAll(
           SecondOrderForms.of(
               procedure, pushforward, options.secondOrder().apply(pushforward), rules, this));
     }
-    return new Forms(record, methods, report(seeded.recomputed()));
+    return new Forms(
+        record, methods, report(seeded.recomputed()), WritingCalls.inGeneratedCode(procedure));
   }
 
   /**
@@ -177,6 +191,61 @@ public final class DerivativeForms {
     return sb.toString();
   }
 
+
+  /** Whether the method writes into one of its array parameters, itself or through a call. */
+  private boolean writesParameterArrays(Sweeps sweeps) {
+    return procedure.params().stream()
+        .anyMatch(p -> p.type().dimensions() > 0 && sweeps.assigned().contains(p.name()));
+  }
+
+  /**
+   * {@code fPullbackInOut}: the pullback a caller's backward sweep calls where {@code f} writes
+   * into its arrays. An array's adjoint comes in as that of its contents after the call and goes
+   * out as that of its contents before, in place.
+   */
+  private DerivativeMethod pullbackInOut(
+      List<String> accumulators, String seedName, Sweeps sweeps) {
+    List<Param> leading = new ArrayList<>(procedure.params());
+    leading.add(new Param(JType.DOUBLE, seedName));
+    return accumulating(
+        names().pullbackInOut(),
+        "The pullback of " + link + " that the backward sweeps of its callers call, since it"
+            + " writes into its arrays: the same as {@code " + pullbackName() + "}, except that"
+            + " each array's accumulator holds on entry the adjoint of the array's contents"
+            + " after the call, and on return the adjoint of its contents before (with {@code "
+            + seedName + "} times the partials added), and that the arrays are left as the"
+            + " backward sweep leaves them: pass copies of their old contents. Allocates nothing;"
+            + " the scalars' arrays are not cleared first.",
+        procedure.returnType(),
+        leading,
+        procedure.wrt(),
+        accumulators,
+        sweeps,
+        new Expr.Var(sweeps.result()),
+        true);
+  }
+
+  /**
+   * {@code fPushforwardInOut}: the pushforward a caller's forward sweep calls where {@code f}
+   * writes into its arrays: it writes their tangents in place, as {@code f} writes the arrays.
+   */
+  private DerivativeMethod pushforwardInOut(ForwardTransformer.Tangents tangents) {
+    DerivativeMethod plain = pushforward(tangents);
+    return new DerivativeMethod(
+        names().pushforwardInOut(),
+        "The pushforward of " + link + " that the forward sweeps of its callers call, since it"
+            + " writes into its arrays: the same as {@code " + pushforwardName() + "}, except"
+            + " that the tangent of each array it writes is updated in place, to the tangent of"
+            + " the array's new contents, as the method updates the array.",
+        plain.returnType(),
+        null,
+        plain.params(),
+        plain.forward(),
+        plain.backward(),
+        plain.tail(),
+        plain.variables(),
+        plain.receiver());
+  }
 
   private DerivativeMethod pushforward(ForwardTransformer.Tangents tangents) {
     List<Param> params = new ArrayList<>(procedure.params());
@@ -357,6 +426,17 @@ public final class DerivativeForms {
   DerivativeMethod accumulating(
       String name, String javadoc, JType returnType, List<Param> leading, List<Param> wrt,
       List<String> accumulators, Sweeps sweeps, Expr returned) {
+    return accumulating(
+        name, javadoc, returnType, leading, wrt, accumulators, sweeps, returned, false);
+  }
+
+  /**
+   * @param inOut whether the arrays the method writes into are adjoints in and out, used in
+   *     place, rather than accumulators
+   */
+  private DerivativeMethod accumulating(
+      String name, String javadoc, JType returnType, List<Param> leading, List<Param> wrt,
+      List<String> accumulators, Sweeps sweeps, Expr returned, boolean inOut) {
     List<Param> params = new ArrayList<>(leading);
     List<Stmt> tail = new ArrayList<>();
     Map<String, String> direct = new LinkedHashMap<>();
@@ -373,9 +453,10 @@ public final class DerivativeForms {
                 // cast explicitly: a compound assignment's silent narrowing is a lint error on 21+
                 outOf(p, sweeps.adjoints().get(p.name())),
                 null));
-      } else if (!sweeps.assigned().contains(p.name())
+      } else if ((inOut || !sweeps.assigned().contains(p.name()))
           && p.type().primitive() == JType.Primitive.DOUBLE) {
-        // the method never writes p: its adjoint accumulates straight into the caller's array
+        // the method never writes p (or the caller hands in and takes back the adjoint of what it
+        // writes): its adjoint accumulates straight into the caller's array
         direct.put(p.name(), accumulator);
       } else {
         Names loopNames = new Names(sweeps.variables().keySet());

@@ -1,6 +1,8 @@
 package io.github.ad4j.core.transform;
 
 import io.github.ad4j.core.analyse.Activity;
+import io.github.ad4j.core.DerivativeNames;
+import io.github.ad4j.core.analyse.WritingCalls;
 import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.emit.GradClassEmitter;
@@ -62,8 +64,12 @@ public final class ForwardTransformer {
   private final Map<String, String> tangentNames = new LinkedHashMap<>();
   private final Map<String, JType> variables;
   private Expr tangent;
+  /** Whether the tangents of the arrays the method writes are updated in place. */
+  private final boolean inOut;
 
-  private ForwardTransformer(Procedure procedure, Activity activity, RuleTable rules, Names names) {
+  private ForwardTransformer(
+      Procedure procedure, Activity activity, RuleTable rules, Names names, boolean inOut) {
+    this.inOut = inOut;
     this.procedure = procedure;
     this.activity = activity;
     this.rules = rules;
@@ -78,7 +84,16 @@ public final class ForwardTransformer {
    */
   public static Tangents transform(
       Procedure procedure, Activity activity, RuleTable rules, Names names) {
-    return new ForwardTransformer(procedure, activity, rules, names).build();
+    return new ForwardTransformer(procedure, activity, rules, names, false).build();
+  }
+
+  /**
+   * The tangent program of a {@code procedure} that writes into its array parameters, for its
+   * callers: it writes their tangents in place instead of into copies.
+   */
+  public static Tangents transformInOut(
+      Procedure procedure, Activity activity, RuleTable rules, Names names) {
+    return new ForwardTransformer(procedure, activity, rules, names, true).build();
   }
 
   private Tangents build() {
@@ -88,9 +103,9 @@ public final class ForwardTransformer {
     }
     List<Stmt> body = new ArrayList<>();
     Set<String> written = new HashSet<>();
-    procedure.body().forEach(s -> Statements.assigned(s, written));
+    procedure.body().forEach(s -> WritingCalls.assigned(s, procedure, written));
     for (Param p : procedure.wrt()) {
-      if (p.type().dimensions() > 0 && written.contains(p.name())) {
+      if (!inOut && p.type().dimensions() > 0 && written.contains(p.name())) {
         // the method writes into the array, and so its tangent into the tangent array: work on
         // a copy, so the caller's tangents are only read
         String given = tangentName(p.name());
@@ -136,7 +151,10 @@ public final class ForwardTransformer {
   private List<Stmt> block(List<Stmt> statements) {
     List<Stmt> out = new ArrayList<>();
     for (Stmt s : statements) {
-      if (s instanceof Stmt.Declare d) {
+      Expr.Call writer = WritingCalls.of(s, procedure);
+      if (writer != null && writer.args().stream().anyMatch(activity::carriesDerivative)) {
+        writingCall(s, writer, out);
+      } else if (s instanceof Stmt.Declare d) {
         declare(d, out);
       } else if (s instanceof Stmt.Assign a) {
         if (isVariable(a.target()) && activity.isVaried(Storage.root(a.target()))) {
@@ -166,6 +184,37 @@ public final class ForwardTransformer {
       }
     }
     return out;
+  }
+
+  /**
+   * A call of a method that writes into its arrays: its in/out pushforward updates their tangents
+   * in place. As a statement, it makes the method's writes too; where the value is wanted, the
+   * pushforward runs on copies of the arrays, before the call itself.
+   */
+  private void writingCall(Stmt s, Expr.Call call, List<Stmt> out) {
+    Callees.Callee callee = WritingCalls.callee(call, procedure);
+    if (s instanceof Stmt.Eval e) {
+      out.add(new Stmt.Eval(pushforward(call, callee, e.origin(), false), e.origin()));
+      return;
+    }
+    if (s instanceof Stmt.Return r) {
+      tangent = pushforward(call, callee, r.origin(), false);
+      return;
+    }
+    Origin origin = s instanceof Stmt.Declare d ? d.origin() : ((Stmt.Assign) s).origin();
+    Expr.Call tangentCall = pushforward(call, callee, origin, true);
+    if (s instanceof Stmt.Declare d && activity.isVaried(d.name())) {
+      String name = tangentName(d.name());
+      variables.put(name, JType.DOUBLE);
+      out.add(new Stmt.Declare(JType.DOUBLE, name, tangentCall, null));
+    } else if (s instanceof Stmt.Assign a
+        && isVariable(a.target())
+        && activity.isVaried(Storage.root(a.target()))) {
+      out.add(new Stmt.Assign(tangentOf(a.target()), AssignOp.SET, tangentCall, null));
+    } else {
+      out.add(new Stmt.Eval(tangentCall, null));
+    }
+    out.add(s);
   }
 
   private void declare(Stmt.Declare d, List<Stmt> out) {
@@ -236,13 +285,25 @@ public final class ForwardTransformer {
    * tangent of its value from the tangents of its arguments.
    */
   private Expr pushforward(Expr.Call call, Callees.Callee callee, Origin statement) {
+    return pushforward(call, callee, statement, false);
+  }
+
+  /**
+   * @param onCopies whether the arrays the callee writes into are passed as copies, leaving the
+   *     writes to the call itself
+   */
+  private Expr.Call pushforward(
+      Expr.Call call, Callees.Callee callee, Origin statement, boolean onCopies) {
     Origin origin = procedure.callSite(call, statement);
     CallChecks.requireDifferentiable(callee, origin);
     List<Expr> args = new ArrayList<>();
     if (callee.instance()) {
       args.add(new Expr.Var(procedure.receiver()));
     }
-    args.addAll(call.args());
+    for (int k = 0; k < call.args().size(); k++) {
+      Expr arg = call.args().get(k);
+      args.add(onCopies && callee.writes(k) ? Loops.copyOf(arg, callee.params().get(k).type()) : arg);
+    }
     for (int k = 0; k < callee.params().size(); k++) {
       Param param = callee.params().get(k);
       Expr arg = call.args().get(k);
@@ -254,9 +315,12 @@ public final class ForwardTransformer {
           param.type().dimensions() == 0 ? tangentOf(arg, origin) : arrayTangent(arg, param.type()));
     }
     String gradClass = callee.classReference(procedure.packageName()) + GradClassEmitter.SUFFIX;
-    return new Expr.Call(
-        gradClass, callee.name() + "Pushforward", args, tangentType(callee.returnType()));
+    DerivativeNames calleeNames = new DerivativeNames(callee.name());
+    String form =
+        callee.writesArrays() ? calleeNames.pushforwardInOut() : calleeNames.pushforward();
+    return new Expr.Call(gradClass, form, args, tangentType(callee.returnType()));
   }
+
 
   /**
    * The tangent of an array-valued expression of type {@code type}: a new array's is a new array

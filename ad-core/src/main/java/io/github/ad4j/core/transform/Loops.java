@@ -24,6 +24,34 @@ final class Loops {
     return loop(new Expr.Var(to), op, new Expr.Var(from), dimensions, indices, 0, toFloat);
   }
 
+  /**
+   * {@code for (int i = 0; i < from.length; i++) to[i] = from[i];}, nested for two dimensions:
+   * puts a saved copy back into an array or a row. Bounded by the copy, it reads nothing of
+   * {@code to} but the places of its elements.
+   */
+  static Stmt copyBack(Expr to, Expr from, int dimensions, List<String> indices) {
+    return copy(to, from, dimensions, indices, 0);
+  }
+
+  /** A copy of an array or row: {@code Arrays.copyOf(w, w.length)}, or a deep copy. */
+  static Expr copyOf(Expr array, JType type) {
+    return type.dimensions() == 1
+        ? new Expr.Call(
+            "java.util.Arrays", "copyOf", List.of(array, new Expr.ArrayLength(array)), type)
+        : new Expr.Call("", "deepCopy", List.of(array), type);
+  }
+
+  private static Stmt copy(Expr to, Expr from, int dimensions, List<String> indices, int depth) {
+    Expr.Var i = new Expr.Var(indices.get(depth));
+    Expr target = new Expr.ArrayAccess(to, i);
+    Expr source = new Expr.ArrayAccess(from, i);
+    Stmt body =
+        depth + 1 == dimensions
+            ? new Stmt.Assign(target, AssignOp.SET, source, null)
+            : copy(target, source, dimensions, indices, depth + 1);
+    return forEach(i, new Expr.ArrayLength(from), body);
+  }
+
   private static Stmt loop(
       Expr to, AssignOp op, Expr from, int dimensions, List<String> indices, int depth,
       boolean toFloat) {

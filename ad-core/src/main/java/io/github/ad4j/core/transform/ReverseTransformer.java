@@ -1,6 +1,8 @@
 package io.github.ad4j.core.transform;
 
+import io.github.ad4j.core.DerivativeNames;
 import io.github.ad4j.core.analyse.Activity;
+import io.github.ad4j.core.analyse.WritingCalls;
 import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.emit.GradClassEmitter;
@@ -88,9 +90,15 @@ public final class ReverseTransformer {
   private final Map<String, Tape> tapes = new LinkedHashMap<>();
   private final Map<String, String> cells = new HashMap<>();
   private final Map<String, JType> cellsUsed = new LinkedHashMap<>();
+  /** The saved copies of the arrays calls write into, by call statement and argument. */
+  private final Map<Stmt, Map<Expr, String>> argumentCopies = new IdentityHashMap<>();
 
   // State of one build.
   private Expr seed;
+  /** The restores of the arrays the call of the statement being reversed writes into. */
+  private List<Stmt> arrayRestores = List.of();
+  /** Their saved copies, which that call's pullback is handed in place of the arrays. */
+  private Map<Expr, Expr> argumentsFromCopies = Map.of();
   private Set<String> needed; // null: save everything
   private final Set<Stmt> restores = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Stmt, Stmt> restoreSites = new IdentityHashMap<>();
@@ -121,7 +129,7 @@ public final class ReverseTransformer {
     this.result = names.fresh(procedure.name());
     variables.put(result, procedure.returnType());
     for (Stmt s : procedure.body()) {
-      Statements.assigned(s, assignedAnywhere);
+      WritingCalls.assigned(s, procedure, assignedAnywhere);
     }
     findRecomputable(procedure.body(), new HashSet<>());
   }
@@ -317,7 +325,7 @@ public final class ReverseTransformer {
     }
     List<Stmt> allForward = new ArrayList<>(tapeDeclarations);
     allForward.addAll(forward);
-    keepWritesTheCallerSees(allForward, backward);
+    Set<Stmt> keptWrites = keepWritesTheCallerSees(allForward, backward);
 
     Map<String, Expr> adjoints = new LinkedHashMap<>();
     for (Param p : procedure.wrt()) {
@@ -338,7 +346,7 @@ public final class ReverseTransformer {
     Set<String> written = new HashSet<>(assignedAnywhere);
     return new Sweeps(
         allForward, backward, result, adjoints, arrayAdjoints, written, variables,
-        new ArrayList<>(recomputedLocals));
+        new ArrayList<>(recomputedLocals), keptWrites);
   }
 
   /**
@@ -346,8 +354,11 @@ public final class ReverseTransformer {
    * a derivative must still see the method's writes, as with the method itself. So the final
    * contents are copied at the end of the forward sweep and copied back at the end of the
    * backward sweep: one allocation, only where the method writes into an input array.
+   *
+   * @return the statements added
    */
-  private void keepWritesTheCallerSees(List<Stmt> forward, List<Stmt> backward) {
+  private Set<Stmt> keepWritesTheCallerSees(List<Stmt> forward, List<Stmt> backward) {
+    Set<Stmt> kept = new HashSet<>();
     for (Param p : procedure.params()) {
       if (p.type().dimensions() == 0 || !restoredArrays.contains(p.name())) {
         continue;
@@ -359,16 +370,21 @@ public final class ReverseTransformer {
           p.type().dimensions() == 1
               ? new Expr.Call(p.name(), "clone", List.of(), p.type())
               : new Expr.Call("", "deepCopy", List.of(array), p.type());
-      forward.add(new Stmt.Declare(p.type(), copy, clone, null));
+      Stmt save = new Stmt.Declare(p.type(), copy, clone, null);
+      forward.add(save);
+      kept.add(save);
       List<String> indices = new ArrayList<>();
       for (int d = 0; d < p.type().dimensions(); d++) {
         String index = names.fresh(d == 0 ? "i" : "j");
         variables.put(index, JType.INT);
         indices.add(index);
       }
-      backward.add(
-          Loops.elementwise(p.name(), AssignOp.SET, copy, p.type().dimensions(), indices, false));
+      Stmt copyBack =
+          Loops.elementwise(p.name(), AssignOp.SET, copy, p.type().dimensions(), indices, false);
+      backward.add(copyBack);
+      kept.add(copyBack);
     }
+    return kept;
   }
 
   /**
@@ -411,6 +427,10 @@ public final class ReverseTransformer {
     List<Stmt> out = new ArrayList<>();
     List<String> locals = new ArrayList<>();
     for (Stmt s : block) {
+      Expr.Call writer = WritingCalls.of(s, procedure);
+      if (writer != null) {
+        saveWrittenArguments(s, writer, inCompound, out);
+      }
       if (s instanceof Stmt.Declare d) {
         Expr init = d.init();
         if (init == null && isNeeded(d.name())) {
@@ -490,6 +510,100 @@ public final class ReverseTransformer {
       }
     }
     return out;
+  }
+
+  /**
+   * Before a call that writes into its array arguments: a copy of each, which the backward sweep
+   * puts back and hands to the callee's pullback, which runs the callee again from it.
+   */
+  private void saveWrittenArguments(
+      Stmt s, Expr.Call call, boolean inCompound, List<Stmt> out) {
+    for (Expr arg : WritingCalls.writtenArguments(call, procedure)) {
+      if (!savesArgument(call, arg)) {
+        continue;
+      }
+      String root = Storage.root(arg);
+      JType type = Types.of(arg, variables::get);
+      Expr copy = Loops.copyOf(arg, type);
+      if (inCompound) {
+        out.add(push(root, copy));
+      } else {
+        String name =
+            argumentCopies
+                .computeIfAbsent(s, k -> new LinkedHashMap<>())
+                .computeIfAbsent(arg, k -> names.fresh(root + "Before"));
+        variables.put(name, type);
+        out.add(new Stmt.Declare(type, name, copy, null));
+      }
+    }
+  }
+
+  /**
+   * Whether an array a call writes into is saved before it: where the backward sweep reads the
+   * array, and wherever the callee's pullback must run again from its old contents.
+   */
+  private boolean savesArgument(Expr.Call call, Expr arg) {
+    String root = Storage.root(arg);
+    return isPrimal(root) && (isNeeded(root) || callsPullback(call));
+  }
+
+  /** Whether the backward sweep calls the pullback of the callee {@code call} names. */
+  private boolean callsPullback(Expr.Call call) {
+    Callees.Callee callee = WritingCalls.callee(call, procedure);
+    return callee != null
+        && !callee.ruled()
+        && (activity.isActive(call) || call.args().stream().anyMatch(activity::carriesDerivative));
+  }
+
+  /**
+   * In the backward sweep, at a call that writes into its array arguments: takes each saved copy
+   * (off the tape inside loops and branches), and puts it back into the array where the backward
+   * sweep reads the array further on.
+   *
+   * @param copies receives, for each saved argument, the expression of its copy
+   */
+  private List<Stmt> restoreWrittenArguments(
+      Stmt s, Expr.Call call, boolean inCompound, Map<Expr, Expr> copies) {
+    List<Stmt> out = new ArrayList<>();
+    for (Expr arg : WritingCalls.writtenArguments(call, procedure)) {
+      if (!savesArgument(call, arg)) {
+        continue;
+      }
+      String root = Storage.root(arg);
+      JType type = Types.of(arg, variables::get);
+      String name =
+          argumentCopies
+              .computeIfAbsent(s, k -> new LinkedHashMap<>())
+              .computeIfAbsent(arg, k -> names.fresh(root + "Before"));
+      variables.put(name, type);
+      if (inCompound) {
+        out.add(new Stmt.Declare(type, name, pop(root, type), null));
+      }
+      copies.put(arg, new Expr.Var(name));
+      if (isNeeded(root)) {
+        List<String> indices = new ArrayList<>();
+        for (int d = 0; d < type.dimensions(); d++) {
+          String index = names.fresh(d == 0 ? "i" : "j");
+          variables.put(index, JType.INT);
+          indices.add(index);
+        }
+        Stmt copyBack = Loops.copyBack(arg, new Expr.Var(name), type.dimensions(), indices);
+        markRestores(copyBack);
+        restoredArrays.add(root);
+        out.add(copyBack);
+      }
+    }
+    return out;
+  }
+
+  /** Registers the element stores of a copy loop as restores: they read no value. */
+  private void markRestores(Stmt s) {
+    if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess) {
+      restores.add(a);
+    }
+    for (List<Stmt> inner : Statements.blocks(s)) {
+      inner.forEach(this::markRestores);
+    }
   }
 
   private static String lineOf(List<Stmt> block, String local) {
@@ -657,7 +771,14 @@ public final class ReverseTransformer {
     }
     for (int k = block.size() - 1; k >= 0; k--) {
       Stmt s = block.get(k);
-      if (s instanceof Stmt.Declare d) {
+      Expr.Call writer = WritingCalls.of(s, procedure);
+      Map<Expr, Expr> copies = new HashMap<>();
+      arrayRestores =
+          writer == null ? List.of() : restoreWrittenArguments(s, writer, inCompound, copies);
+      argumentsFromCopies = copies;
+      if (s instanceof Stmt.Eval e && writer != null) {
+        writingCall(e, states, out, commented);
+      } else if (s instanceof Stmt.Declare d) {
         if (d.init() != null) {
           assignment(new Expr.Var(d.name()), d.init(), d.origin(), false, null, states, out, commented);
         }
@@ -883,6 +1004,11 @@ public final class ReverseTransformer {
   }
 
   private void collectTouched(Stmt s, Set<String> touched, Set<String> declared) {
+    Expr.Call writer = WritingCalls.of(s, procedure);
+    if (writer != null && callsPullback(writer)) {
+      // the in/out pullback adds to every argument's adjoint, whatever the value's adjoint
+      ExprRewriter.variables(writer, touched);
+    }
     if (s instanceof Stmt.Declare d) {
       declared.add(d.name());
       if (d.init() != null && activity.isActive(d.init())) {
@@ -924,6 +1050,7 @@ public final class ReverseTransformer {
     if (restore != null && readsOld) {
       block.add(restore);
     }
+    block.addAll(arrayRestores);
     Expr adjoint;
     if (isResult) {
       adjoint = seed;
@@ -932,6 +1059,12 @@ public final class ReverseTransformer {
     } else {
       String t = ((Expr.Var) target).name();
       adjoint = states.get(t) == AdjointState.NONZERO ? new Expr.Var(Names.adjoint(t)) : null;
+    }
+    boolean writesActively =
+        value instanceof Expr.Call c && WritingCalls.writes(c, procedure) && callsPullback(c);
+    if (adjoint == null && writesActively) {
+      // the arrays it writes carry adjoints back through it, whatever its value's
+      adjoint = Expr.Literal.ofDouble(0);
     }
     if (adjoint != null) {
       boolean ownDone = false;
@@ -949,7 +1082,7 @@ public final class ReverseTransformer {
       Callees.Callee callee =
           value instanceof Expr.Call c ? procedure.callees().get(ExpressionConverter.key(c)) : null;
       Map<Expr, List<Expr>> terms;
-      if (callee != null && !callee.ruled() && activity.isActive(value)) {
+      if (callee != null && !callee.ruled() && (activity.isActive(value) || writesActively)) {
         terms = pullback((Expr.Call) value, callee, adjoint, origin, block);
       } else {
         Map<Expr, Expr> known =
@@ -993,6 +1126,32 @@ public final class ReverseTransformer {
   }
 
   /**
+   * The backward block of a call statement {@code g(w, s);} whose callee writes into its array
+   * arguments: the arrays are put back, and where an argument carries a derivative, the callee's
+   * in/out pullback turns the adjoints of the arrays' new contents into those of their old, and
+   * adds the scalar arguments' shares.
+   */
+  private void writingCall(
+      Stmt.Eval e, Map<String, AdjointState> states, List<Stmt> out, Origin[] commented) {
+    List<Stmt> block = new ArrayList<>(arrayRestores);
+    if (callsPullback(e.call())) {
+      Callees.Callee callee = WritingCalls.callee(e.call(), procedure);
+      Map<Expr, List<Expr>> terms =
+          pullback(e.call(), callee, Expr.Literal.ofDouble(0), e.origin(), block);
+      for (Map.Entry<Expr, List<Expr>> entry : terms.entrySet()) {
+        block.add(accumulate(entry.getKey(), sum(entry.getValue()), states));
+      }
+    }
+    if (!block.isEmpty()) {
+      if (e.origin() != null && !e.origin().equals(commented[0])) {
+        out.add(comment(e.origin()));
+        commented[0] = e.origin();
+      }
+      out.addAll(block);
+    }
+  }
+
+  /**
    * The backward block of {@code t = g(args)} for a {@code @Differentiable} callee {@code g}: its
    * generated pullback, seeded with {@code dt}, adds into the adjoints of array arguments
    * directly and into one-element cells for scalar ones, whose values then flow into the
@@ -1009,7 +1168,8 @@ public final class ReverseTransformer {
     if (callee.instance()) {
       args.add(new Expr.Var(procedure.receiver())); // the pullback takes the instance first
     }
-    args.addAll(call.args());
+    // an array the callee writes into: its saved old contents, which the pullback may overwrite
+    call.args().forEach(a -> args.add(argumentsFromCopies.getOrDefault(a, a)));
     args.add(adjoint);
     List<Stmt> resets = new ArrayList<>();
     Map<Expr, List<Expr>> terms = new LinkedHashMap<>();
@@ -1052,10 +1212,12 @@ public final class ReverseTransformer {
       }
     }
     String gradClass = callee.classReference(procedure.packageName()) + GradClassEmitter.SUFFIX;
+    DerivativeNames calleeNames = new DerivativeNames(callee.name());
+    // a callee that writes into its arrays: the adjoints of their new contents go in, those of
+    // their old come out
+    String form = callee.writesArrays() ? calleeNames.pullbackInOut() : calleeNames.pullback();
     block.addAll(resets);
-    block.add(
-        new Stmt.Eval(
-            new Expr.Call(gradClass, callee.name() + "Pullback", args, callee.returnType()), null));
+    block.add(new Stmt.Eval(new Expr.Call(gradClass, form, args, callee.returnType()), null));
     return terms;
   }
 

@@ -79,6 +79,12 @@ final class SecondOrderForms {
             + " through calls of instance methods are not supported yet; make " + callee.name()
             + " static, passing what it reads from fields");
       }
+      if (callee.writesArrays()) {
+        throw new NotDifferentiableException(procedure.origin(), "@Hessian on " + procedure.name()
+            + ", which calls " + callee.name() + ", which writes into its array parameters:"
+            + " second derivatives through such calls are not supported yet; remove @Hessian, or"
+            + " have " + callee.name() + " return its result instead");
+      }
       if (!callee.secondOrder()) {
         throw new NotDifferentiableException(procedure.origin(), "@Hessian on " + procedure.name()
             + ", which calls the @Differentiable method " + callee.name() + ": give "
@@ -203,7 +209,7 @@ final class SecondOrderForms {
     }
     return new Callees.Callee(
         callee.packageName(), callee.className(), callee.name() + "Pushforward", params,
-        JType.DOUBLE, wrt, true, false, false, false, false, false);
+        JType.DOUBLE, wrt, true, false, java.util.Set.of(), false, false, false);
   }
 
   /**

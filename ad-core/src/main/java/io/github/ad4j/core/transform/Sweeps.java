@@ -24,6 +24,9 @@ import java.util.Map;
  * @param variables the type of every variable the sweeps use, adjoints and saved values included
  * @param recomputed the loop-body locals the backward sweep computes again instead of reading
  *     them off a tape, each with its line, for the generation report
+ * @param keptWrites the statements of both sweeps that keep the method's writes into its
+ *     parameter arrays for the caller to see: the copy of their final contents at the end of the
+ *     forward sweep and its copy back at the end of the backward sweep
  */
 public record Sweeps(
     List<Stmt> forward,
@@ -33,7 +36,8 @@ public record Sweeps(
     Map<String, Expr> arrayAdjoints,
     java.util.Set<String> assigned,
     Map<String, JType> variables,
-    List<String> recomputed) {
+    List<String> recomputed,
+    java.util.Set<Stmt> keptWrites) {
   public Sweeps {
     forward = List.copyOf(forward);
     backward = List.copyOf(backward);
@@ -44,6 +48,7 @@ public record Sweeps(
     assigned = java.util.Set.copyOf(assigned);
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
     recomputed = List.copyOf(recomputed);
+    keptWrites = java.util.Set.copyOf(keptWrites);
   }
 
   /** The same sweeps with the seed variable {@code seed} replaced by {@code value}. */
@@ -51,6 +56,18 @@ public record Sweeps(
     List<Stmt> seededBackward =
         io.github.ad4j.core.ir.StmtRewriter.substitute(backward, Map.of(new Expr.Var(seed), value));
     return new Sweeps(
-        forward, seededBackward, result, adjoints, arrayAdjoints, assigned, variables, recomputed);
+        forward, seededBackward, result, adjoints, arrayAdjoints, assigned, variables, recomputed,
+        keptWrites);
+  }
+
+  /**
+   * The same sweeps without {@link #keptWrites}: they leave the parameter arrays as the backward
+   * sweep leaves them, for the in/out pullback, whose callers put their arrays back themselves.
+   */
+  public Sweeps withoutKeptWrites() {
+    List<Stmt> f = forward.stream().filter(s -> !keptWrites.contains(s)).toList();
+    List<Stmt> b = backward.stream().filter(s -> !keptWrites.contains(s)).toList();
+    return new Sweeps(
+        f, b, result, adjoints, arrayAdjoints, assigned, variables, recomputed, java.util.Set.of());
   }
 }

@@ -1,0 +1,145 @@
+package io.github.ad4j.core.check;
+
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which array parameters each method of the build writes into: by assigning an element ({@code
+ * v[i] = ...}, {@code v[i]++}), through a local that holds the array or one of its rows ({@code
+ * double[] row = m[i]; row[j] = ...}), or by passing it to a method of the build that writes
+ * into it. A caller's derivative must save and restore such an argument around the call, and
+ * hand its adjoint through the callee's in/out pullback.
+ *
+ * <p>Conservative where it cannot be sure: a parameter a local may alias counts as written when
+ * the local is.
+ */
+final class ArrayWrites {
+
+  private final Map<Callees.Callee, Callees.Declared> declarations;
+  private final Callees callees;
+  private final Map<Callees.Callee, Set<String>> written = new IdentityHashMap<>();
+
+  private ArrayWrites(Map<Callees.Callee, Callees.Declared> declarations, Callees callees) {
+    this.declarations = declarations;
+    this.callees = callees;
+  }
+
+  /**
+   * The array parameters each callee writes, to a fixpoint over the calls between them.
+   *
+   * @param callees the same callees, to resolve the calls their bodies make
+   */
+  static Map<Callees.Callee, Set<String>> of(
+      Map<Callees.Callee, Callees.Declared> declarations, Callees callees) {
+    ArrayWrites writes = new ArrayWrites(declarations, callees);
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map.Entry<Callees.Callee, Callees.Declared> entry : declarations.entrySet()) {
+        Set<String> found = writes.writtenBy(entry.getValue());
+        Set<String> before = writes.written.getOrDefault(entry.getKey(), Set.of());
+        if (!found.equals(before)) {
+          writes.written.put(entry.getKey(), found);
+          changed = true;
+        }
+      }
+    }
+    return writes.written;
+  }
+
+  private Set<String> writtenBy(Callees.Declared declared) {
+    MethodDeclaration method = declared.method();
+    Map<String, String> arrays = new HashMap<>(); // name -> the parameter it is or may alias
+    for (Parameter p : method.getParameters()) {
+      if (p.getType().isArrayType()) {
+        arrays.put(p.getNameAsString(), p.getNameAsString());
+      }
+    }
+    // aliases, to a fixpoint: a local may be initialised from another alias
+    for (int size = -1; size != arrays.size(); ) {
+      size = arrays.size();
+      for (VariableDeclarator v : method.findAll(VariableDeclarator.class)) {
+        v.getInitializer().map(ArrayWrites::root).map(arrays::get)
+            .ifPresent(param -> arrays.putIfAbsent(v.getNameAsString(), param));
+      }
+      for (AssignExpr a : method.findAll(AssignExpr.class)) {
+        if (a.getTarget() instanceof NameExpr n) {
+          String param = arrays.get(root(a.getValue()));
+          if (param != null) {
+            arrays.putIfAbsent(n.getNameAsString(), param);
+          }
+        }
+      }
+      for (ForEachStmt f : method.findAll(ForEachStmt.class)) {
+        String param = arrays.get(root(f.getIterable()));
+        if (param != null && f.getVariable().getVariables().size() == 1) {
+          arrays.putIfAbsent(f.getVariable().getVariables().get(0).getNameAsString(), param);
+        }
+      }
+    }
+    Set<String> out = new HashSet<>();
+    for (AssignExpr a : method.findAll(AssignExpr.class)) {
+      if (a.getTarget() instanceof ArrayAccessExpr) {
+        add(arrays.get(root(a.getTarget())), out);
+      }
+    }
+    for (UnaryExpr u : method.findAll(UnaryExpr.class)) {
+      boolean step = u.getOperator() == UnaryExpr.Operator.PREFIX_INCREMENT
+          || u.getOperator() == UnaryExpr.Operator.PREFIX_DECREMENT
+          || u.getOperator() == UnaryExpr.Operator.POSTFIX_INCREMENT
+          || u.getOperator() == UnaryExpr.Operator.POSTFIX_DECREMENT;
+      if (step && u.getExpression() instanceof ArrayAccessExpr) {
+        add(arrays.get(root(u.getExpression())), out);
+      }
+    }
+    for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
+      String scope =
+          call.getScope().filter(s -> !(s instanceof ThisExpr)).map(Expression::toString).orElse(null);
+      callees
+          .find(declared.source(), declared.className(), scope, call.getNameAsString(),
+              call.getArguments().size())
+          .ifPresent(callee -> {
+            // the same instance: find answers from the callees being analysed
+            Set<String> calleeWrites = written.getOrDefault(callee, Set.of());
+            for (int k = 0; k < callee.params().size(); k++) {
+              if (calleeWrites.contains(callee.params().get(k).name())) {
+                add(arrays.get(root(call.getArgument(k))), out);
+              }
+            }
+          });
+    }
+    return out;
+  }
+
+  private static void add(String param, Set<String> out) {
+    if (param != null) {
+      out.add(param);
+    }
+  }
+
+  /** The variable an array expression starts from: {@code m} for {@code m[i][j]}; else null. */
+  private static String root(Expression e) {
+    Expression x = e;
+    while (x instanceof ArrayAccessExpr a) {
+      x = a.getName();
+    }
+    while (x.isEnclosedExpr()) {
+      x = x.asEnclosedExpr().getInner();
+    }
+    return x instanceof NameExpr n ? n.getNameAsString() : null;
+  }
+}

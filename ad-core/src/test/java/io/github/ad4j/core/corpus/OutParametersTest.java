@@ -1,0 +1,360 @@
+package io.github.ad4j.core.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.ad4j.core.DerivativeGenerator;
+import io.github.ad4j.core.Diagnostic;
+import io.github.ad4j.core.GenerationResult;
+import io.github.ad4j.core.SourceFile;
+import io.github.ad4j.core.testing.Differentiated;
+import io.github.ad4j.core.testing.FiniteDifferences;
+import io.github.ad4j.core.testing.GradientCheck;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Calls of methods that write into their array arguments ("out-parameters"): the caller's
+ * forward sweep saves each written array before the call; its backward sweep puts the array back
+ * and calls the callee's in/out pullback on the saved copy, which turns the adjoint of the
+ * array's new contents into that of its old; its pushforward calls the callee's in/out
+ * pushforward, which updates the array's tangent in place. Every derivative is checked against
+ * finite differences of the original.
+ */
+class OutParametersTest {
+
+  private static final Differentiated OUT =
+      Differentiated.of(
+          "OutParams",
+          """
+          package p;
+
+          import io.github.ad4j.Differentiable;
+
+          class OutParams {
+            /** Scales v in place and returns the new sum. */
+            @Differentiable
+            static double scale(double[] v, double s) {
+              double sum = 0;
+              for (int i = 0; i < v.length; i++) {
+                v[i] = v[i] * s;
+                sum += v[i];
+              }
+              return sum;
+            }
+
+            /** One explicit Euler step of a predator-prey system, in place. */
+            @Differentiable
+            static double step(double[] y, double h, double k) {
+              double dy0 = -k * y[0] * y[1] + y[0];
+              double dy1 = k * y[0] * y[1] - y[1];
+              y[0] += h * dy0;
+              y[1] += h * dy1;
+              return 0;
+            }
+
+            /** Writes v itself and through scale, twice. */
+            @Differentiable
+            static double scaleTwice(double[] v, double s) {
+              scale(v, s);
+              v[0] = v[0] + s;
+              return scale(v, Math.cos(s));
+            }
+
+            static double fill(double[] b, double c) {
+              for (int i = 0; i < b.length; i++) {
+                b[i] = c;
+              }
+              return 0;
+            }
+
+            @Differentiable
+            static double asStatementAndValue(double[] x, double s) {
+              double[] w = new double[x.length];
+              for (int i = 0; i < x.length; i++) {
+                w[i] = x[i] * x[i];
+              }
+              double total = scale(w, s);
+              scale(w, Math.sin(s));
+              double r = 0;
+              for (int i = 0; i < w.length; i++) {
+                r += Math.sin(w[i]) * x[i];
+              }
+              return r + total * w[0];
+            }
+
+            @Differentiable
+            static double integrate(double[] y0, double k, int n) {
+              double[] y = new double[2];
+              y[0] = y0[0];
+              y[1] = y0[1];
+              for (int i = 0; i < n; i++) {
+                step(y, 0.1, k);
+                if (y[0] > 1.33) {
+                  step(y, 0.05, k * y[1]);
+                }
+              }
+              return y[0] * y[1];
+            }
+
+            @Differentiable
+            static double writesCallersParameter(double[] y, double k) {
+              double before = y[0] * y[1];
+              step(y, 0.2, k);
+              step(y, 0.2, k * y[0]);
+              return y[0] + 2 * y[1] + before;
+            }
+
+            @Differentiable
+            static double rows(double[][] m, double s) {
+              double total = 0;
+              for (int i = 0; i < m.length; i++) {
+                double scaled = scale(m[i], s + i);
+                total += scaled * m[i][0];
+              }
+              double squares = 0;
+              for (double[] row : m) {
+                for (double v : row) {
+                  squares += v * v;
+                }
+              }
+              return total + squares;
+            }
+
+            @Differentiable
+            static double nested(double[] x, double s) {
+              double[] w = new double[x.length];
+              for (int i = 0; i < x.length; i++) {
+                w[i] = Math.exp(x[i]);
+              }
+              double a = scaleTwice(w, s);
+              return a * w[1] + w[0];
+            }
+
+            @Differentiable
+            static double plainWriter(double x) {
+              double[] buf = new double[2];
+              buf[0] = 2;
+              buf[1] = 3;
+              double y = x * buf[0];
+              fill(buf, 5.0);
+              return y * x + buf[1] * x + buf[0] * y;
+            }
+
+            @Differentiable
+            static double inBranches(double[] x, double s) {
+              double[] w = new double[x.length];
+              for (int i = 0; i < x.length; i++) {
+                w[i] = x[i] + s;
+              }
+              if (x[0] > 0) {
+                scale(w, s);
+              } else {
+                scale(w, -s * s);
+              }
+              return w[0] * w[1] + x[1] * w[0];
+            }
+          }
+          """);
+
+  @Test
+  void aCallAsAStatementAndAsAValue() {
+    GradientCheck.verify(OUT, "asStatementAndValue", new String[] {"x", "s"}, new int[] {0, 1},
+        List.of(
+            new Object[] {new double[] {0.3, -0.7, 1.1}, 0.9},
+            new Object[] {new double[] {1.4, 0.2}, -1.3}));
+  }
+
+  @Test
+  void callsInALoopSaveTheArrayOnATape() {
+    GradientCheck.verify(OUT, "integrate", new String[] {"y0", "k"}, new int[] {0, 1},
+        List.of(
+            new Object[] {new double[] {1.0, 0.5}, 0.8, 12},
+            new Object[] {new double[] {0.4, 1.1}, 1.7, 7},
+            new Object[] {new double[] {0.9, 0.9}, 0.3, 0}));
+  }
+
+  @Test
+  void aCalleeWritingTheCallersOwnParameter() {
+    // the caller's derivatives leave y as the caller leaves it, which GradientCheck checks too
+    GradientCheck.verify(OUT, "writesCallersParameter", new String[] {"y", "k"}, new int[] {0, 1},
+        List.of(
+            new Object[] {new double[] {1.0, 0.5}, 0.8},
+            new Object[] {new double[] {-0.3, 2.0}, -1.1}));
+  }
+
+  @Test
+  void rowsOfAMatrixAsOutParameters() {
+    GradientCheck.verify(OUT, "rows", new String[] {"m", "s"}, new int[] {0, 1},
+        List.<Object[]>of(
+            new Object[] {new double[][] {{0.5, -1.0}, {2.0, 0.25, 0.75}}, 0.6},
+            new Object[] {new double[][] {{1.5}, {-0.5, 0.5}}, -0.4}));
+  }
+
+  @Test
+  void aCalleeThatWritesThroughAnotherCalleeAndAnAlias() {
+    GradientCheck.verify(OUT, "nested", new String[] {"x", "s"}, new int[] {0, 1},
+        List.of(
+            new Object[] {new double[] {0.1, -0.4, 0.3}, 0.7},
+            new Object[] {new double[] {-1.0, 0.5}, 1.9}));
+    GradientCheck.verify(OUT, "scaleTwice", new String[] {"v", "s"}, new int[] {0, 1},
+        List.<Object[]>of(new Object[] {new double[] {0.1, -0.4, 0.3}, 0.7}));
+  }
+
+  @Test
+  void aPlainMethodThatWritesIntoAnArrayTheBackwardSweepReads() {
+    // fill(buf, 5) changes buf[0] and buf[1]: y's partial must read buf[0] as it was (2), the
+    // value's the new ones (5)
+    for (double x : new double[] {0.5, -1.5, 3.0}) {
+      assertThat((double) OUT.generated("dplainWriterdx", x))
+          .as("at %s", x)
+          .isCloseTo(2 * 2 * x + 5 + 5 * 2, within(1e-12));
+    }
+    GradientCheck.verify(OUT, "plainWriter", new String[] {"x"}, new int[] {0},
+        List.of(new Object[] {0.5}, new Object[] {-2.0}));
+  }
+
+  @Test
+  void callsInBranches() {
+    GradientCheck.verify(OUT, "inBranches", new String[] {"x", "s"}, new int[] {0, 1},
+        List.of(
+            new Object[] {new double[] {0.3, -0.7}, 0.9},
+            new Object[] {new double[] {-0.3, 0.8}, 1.2}));
+  }
+
+  @Test
+  void theInOutPullbackMapsTheAdjointOfTheNewContentsToThatOfTheOld() {
+    // L(v, s) = seed * step(v, h, s... ) + u · v_after: its gradient is what the in/out pullback
+    // leaves in dv (and adds to ds), with dv holding u on entry
+    double[] v = {0.7, -0.2, 1.3};
+    double s = 1.4;
+    double seed = -0.6;
+    double[] u = {0.5, 2.0, -1.5};
+    double[] dv = u.clone();
+    double[] ds = {0.25};
+    OUT.generated("scalePullbackInOut", v.clone(), s, seed, dv, ds);
+    for (int i = 0; i < v.length; i++) {
+      int cell = i;
+      double expected =
+          FiniteDifferences.derivative(
+              t -> {
+                double[] moved = v.clone();
+                moved[cell] = t;
+                return lagrangian(moved, s, seed, u);
+              },
+              v[i]);
+      assertThat(dv[i]).as("dv[%s]", i).isCloseTo(expected, within(1e-8));
+    }
+    double expectedS = FiniteDifferences.derivative(t -> lagrangian(v, t, seed, u), s);
+    assertThat(ds[0] - 0.25).isCloseTo(expectedS, within(1e-8));
+  }
+
+  private static double lagrangian(double[] v, double s, double seed, double[] u) {
+    double[] after = v.clone();
+    double value = (double) OUT.original("scale", after, s);
+    double sum = seed * value;
+    for (int i = 0; i < u.length; i++) {
+      sum += u[i] * after[i];
+    }
+    return sum;
+  }
+
+  @Test
+  void theInOutPushforwardUpdatesTheTangentOfTheArrayInPlace() {
+    double[] y = {0.8, 1.3};
+    double[] direction = {0.3, -0.9};
+    double kDot = 0.4;
+    double h = 0.1;
+    double k = 1.6;
+    double[] yDot = direction.clone();
+    double[] primal = y.clone();
+    OUT.generated("stepPushforwardInOut", primal, h, k, yDot, 0.0, kDot);
+    double[] after = y.clone();
+    OUT.original("step", after, h, k);
+    assertThat(primal).as("the primal array, written as step writes it").containsExactly(after);
+    for (int i = 0; i < y.length; i++) {
+      int cell = i;
+      double expected =
+          FiniteDifferences.derivative(
+              t -> {
+                double[] moved = {y[0] + t * direction[0], y[1] + t * direction[1]};
+                OUT.original("step", moved, h, k + t * kDot);
+                return moved[cell];
+              },
+              0.0);
+      assertThat(yDot[i]).as("yDot[%s]", i).isCloseTo(expected, within(1e-9));
+    }
+  }
+
+  @Test
+  void aWritingCallInsideAnExpressionIsRefused() {
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                List.of(
+                    new SourceFile(
+                        "p/Inside.java",
+                        """
+                        package p;
+
+                        import io.github.ad4j.Differentiable;
+
+                        class Inside {
+                          @Differentiable
+                          static double scale(double[] v, double s) {
+                            v[0] = v[0] * s;
+                            return v[0];
+                          }
+
+                          @Differentiable
+                          static double f(double[] w, double s) {
+                            return w[0] * scale(w, s);
+                          }
+                        }
+                        """)));
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::format)
+        .singleElement()
+        .asString()
+        .startsWith("p/Inside.java:14:19: call to scale, which writes into its array parameters,"
+            + " inside an expression")
+        .contains("`double t = scale(...);`");
+  }
+
+  @Test
+  void secondDerivativesThroughAWritingCallAreRefused() {
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                List.of(
+                    new SourceFile(
+                        "p/Second.java",
+                        """
+                        package p;
+
+                        import io.github.ad4j.Differentiable;
+                        import io.github.ad4j.Hessian;
+
+                        class Second {
+                          @Differentiable
+                          @Hessian
+                          static double scale(double[] v, double s) {
+                            v[0] = v[0] * s;
+                            return v[0];
+                          }
+
+                          @Differentiable
+                          @Hessian
+                          static double f(double[] w, double s) {
+                            scale(w, s);
+                            return w[0] * w[0];
+                          }
+                        }
+                        """)));
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::format)
+        .singleElement()
+        .asString()
+        .contains("@Hessian on f, which calls scale, which writes into its array parameters");
+  }
+}
