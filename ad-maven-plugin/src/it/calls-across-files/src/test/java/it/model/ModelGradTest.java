@@ -17,4 +17,18 @@ class ModelGradTest {
       assertEquals(2 * e * e * y, ModelGrad.dlossdy(x, y), 1e-12);
     }
   }
+
+  @Test
+  void aCalleeThatWritesIntoTheCallersArrayIsDifferentiatedThroughIt() {
+    // scaledSquares = s^2 * sum x_i^4: d/dx_i = 4 s^2 x_i^3, d/ds = 2 s sum x_i^4
+    double[] x = {0.5, -1.5, 2.0};
+    double s = 1.3;
+    double[] dx = ModelGrad.dscaledSquaresdx(x, s);
+    double quartics = 0;
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(4 * s * s * x[i] * x[i] * x[i], dx[i], 1e-12);
+      quartics += Math.pow(x[i], 4);
+    }
+    assertEquals(2 * s * quartics, ModelGrad.dscaledSquaresds(x, s), 1e-12);
+  }
 }
