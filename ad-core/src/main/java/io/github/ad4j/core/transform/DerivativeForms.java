@@ -122,7 +122,7 @@ public final class DerivativeForms {
       List<DerivativeMethod> methods =
           VectorForms.of(
               procedure, rules, this, options.jacobian(), accumulators, pushforward);
-      return new Forms(null, methods, report(List.of()), WritingCalls.inGeneratedCode(procedure));
+      return new Forms(null, methods, report(List.of()), writers());
     }
     Set<String> taken = new HashSet<>(procedure.variables().keySet());
     List<String> accumulators = new ArrayList<>();
@@ -134,9 +134,13 @@ public final class DerivativeForms {
     taken.add(seedName);
 
     // one transformation, seeded with the pullback's parameter; the other forms seed it with 1
+    Preaccumulation preaccumulation = Preaccumulation.of(procedure, activity, taken);
+    Procedure reversed = preaccumulation.procedure();
+    taken.addAll(reversed.variables().keySet());
     Sweeps seeded =
         ReverseTransformer.transform(
-            procedure, activity, rules, new Names(taken), new Expr.Var(seedName));
+            reversed, reversed == procedure ? activity : Activity.of(reversed), rules,
+            new Names(taken), new Expr.Var(seedName), preaccumulation.partials());
     Sweeps unit = seeded.withSeed(seedName, Expr.Literal.ofDouble(1));
 
     List<DerivativeMethod> methods = new ArrayList<>();
@@ -164,8 +168,7 @@ public final class DerivativeForms {
           SecondOrderForms.of(
               procedure, pushforward, options.secondOrder().apply(pushforward), rules, this));
     }
-    return new Forms(
-        record, methods, report(seeded.recomputed()), WritingCalls.inGeneratedCode(procedure));
+    return new Forms(record, methods, report(seeded.recomputed()), writers());
   }
 
   /**
@@ -191,6 +194,14 @@ public final class DerivativeForms {
     return sb.toString();
   }
 
+
+  /**
+   * The calls in the generated code that write into arrays: the callees' that do, their in/out
+   * forms, and the gradient forms that preaccumulated calls fill their cells with.
+   */
+  private java.util.function.Predicate<Expr.Call> writers() {
+    return WritingCalls.inGeneratedCode(procedure).or(Preaccumulation::isGradientCall);
+  }
 
   /** Whether the method writes into one of its array parameters, itself or through a call. */
   private boolean writesParameterArrays(Sweeps sweeps) {

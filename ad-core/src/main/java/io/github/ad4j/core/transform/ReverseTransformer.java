@@ -80,6 +80,8 @@ public final class ReverseTransformer {
   private final Names names;
   private final Map<String, JType> variables;
   private final String result;
+  /** Calls whose partials the forward sweep keeps in locals, by identity. */
+  private final Map<Expr.Call, Preaccumulation.Partials> preaccumulated;
 
   // Names decided once, so that both builds of the sweeps agree.
   private final Map<Stmt, String> flags = new IdentityHashMap<>();
@@ -120,7 +122,10 @@ public final class ReverseTransformer {
   /** The declarations of loop-body locals the backward sweep recomputes instead of taping. */
   private final Set<Stmt> recomputed = Collections.newSetFromMap(new IdentityHashMap<>());
 
-  private ReverseTransformer(Procedure procedure, Activity activity, RuleTable rules, Names names) {
+  private ReverseTransformer(
+      Procedure procedure, Activity activity, RuleTable rules, Names names,
+      Map<Expr.Call, Preaccumulation.Partials> preaccumulated) {
+    this.preaccumulated = preaccumulated;
     this.procedure = procedure;
     this.activity = activity;
     this.rules = rules;
@@ -212,7 +217,19 @@ public final class ReverseTransformer {
    */
   public static Sweeps transform(
       Procedure procedure, Activity activity, RuleTable rules, Names names, Expr seed) {
-    ReverseTransformer transformer = new ReverseTransformer(procedure, activity, rules, names);
+    return transform(procedure, activity, rules, names, seed, Map.of());
+  }
+
+  /**
+   * The same, for a procedure some of whose calls {@link Preaccumulation} rewrote.
+   *
+   * @param preaccumulated the rewritten calls, by identity, with the locals holding their partials
+   */
+  static Sweeps transform(
+      Procedure procedure, Activity activity, RuleTable rules, Names names, Expr seed,
+      Map<Expr.Call, Preaccumulation.Partials> preaccumulated) {
+    ReverseTransformer transformer =
+        new ReverseTransformer(procedure, activity, rules, names, preaccumulated);
     // Save everything, see what the backward sweep reads, save only that, and repeat: saving
     // less can leave a branch with nothing to undo, whose decision then need not be recorded.
     transformer.needed = null;
@@ -1082,7 +1099,11 @@ public final class ReverseTransformer {
       Callees.Callee callee =
           value instanceof Expr.Call c ? procedure.callees().get(ExpressionConverter.key(c)) : null;
       Map<Expr, List<Expr>> terms;
-      if (callee != null && !callee.ruled() && (activity.isActive(value) || writesActively)) {
+      Preaccumulation.Partials partials =
+          value instanceof Expr.Call c ? preaccumulated.get(c) : null;
+      if (partials != null) {
+        terms = preaccumulatedTerms(partials, adjoint, origin);
+      } else if (callee != null && !callee.ruled() && (activity.isActive(value) || writesActively)) {
         terms = pullback((Expr.Call) value, callee, adjoint, origin, block);
       } else {
         Map<Expr, Expr> known =
@@ -1123,6 +1144,27 @@ public final class ReverseTransformer {
       }
       out.addAll(block);
     }
+  }
+
+  /**
+   * The adjoint terms of a call whose partials the forward sweep kept: each argument receives
+   * the call's adjoint times its partial, as from a function of the {@code Math} table.
+   */
+  private Map<Expr, List<Expr>> preaccumulatedTerms(
+      Preaccumulation.Partials partials, Expr adjoint, Origin origin) {
+    Map<Expr, List<Expr>> terms = new LinkedHashMap<>();
+    for (int k = 0; k < partials.arguments().size(); k++) {
+      Expr local = partials.locals().get(k);
+      Expr arg = partials.arguments().get(k);
+      if (local == null || !activity.isActive(arg)) {
+        continue;
+      }
+      AdjointPropagator.propagate(
+              arg, new Expr.Binary(BinaryOp.MULTIPLY, adjoint, local), activity, rules,
+              c -> procedure.callSite(c, origin), Map.of())
+          .forEach((key, list) -> terms.computeIfAbsent(key, x -> new ArrayList<>()).addAll(list));
+    }
+    return terms;
   }
 
   /**

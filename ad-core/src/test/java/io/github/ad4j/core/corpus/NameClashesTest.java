@@ -62,7 +62,7 @@ class NameClashesTest {
     assertThat(OWN_MATH.generatedSource())
         .contains("java.lang.Math.cos(x)")
         .contains("java.lang.Math.PI")
-        .contains("p.MathGrad.sinPullback(");
+        .contains("p.MathGrad.sinGradient(");
   }
 
   @Test
