@@ -2,11 +2,11 @@ package io.github.ad4j.core.transform;
 
 import io.github.ad4j.core.ir.AssignOp;
 import io.github.ad4j.core.ir.BinaryOp;
+import io.github.ad4j.core.analyse.WritingCalls;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Procedure;
-import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.normalise.Names;
 import java.util.ArrayList;
@@ -209,7 +209,7 @@ final class Flattened {
    */
   static List<Expr> arguments(Procedure procedure) {
     Set<String> written = new HashSet<>();
-    procedure.body().forEach(stmt -> Statements.assigned(stmt, written));
+    procedure.body().forEach(stmt -> WritingCalls.assigned(stmt, procedure, written));
     List<Expr> args = new ArrayList<>();
     if (procedure.receiver() != null) {
       args.add(new Expr.Var(procedure.receiver()));

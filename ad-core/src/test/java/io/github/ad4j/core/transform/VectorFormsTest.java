@@ -136,6 +136,24 @@ class VectorFormsTest {
           r[1] = x[0] * x[1] / (1 + s * s);
           return r;
         }
+
+        @Differentiable
+        static double step(double[] y, double k) {
+          double dy0 = -k * y[0] * y[1];
+          y[0] += 0.1 * dy0;
+          y[1] += 0.1 * (k * y[0] - y[1]);
+          return y[0];
+        }
+
+        @Differentiable
+        static double[] callsAWriterOnItsInputAndResult(double[] y, double k) {
+          step(y, k);
+          double[] r = new double[2];
+          r[0] = y[0];
+          r[1] = y[1] * k;
+          step(r, 2 * k);
+          return r;
+        }
       }
       """;
 
@@ -173,6 +191,9 @@ class VectorFormsTest {
     }
     points.add(new Point("overwritesItsResult", new Object[] {0.7, -1.3}, new int[] {0, 1}));
     points.add(new Point("writesItsInput", new Object[] {new double[] {0.8, -0.6, 2.0}, 1.3}, new int[] {0, 1}));
+    // a callee writes into the parameter and into the returned array: every Jacobian column
+    // starts from the caller's values again
+    points.add(new Point("callsAWriterOnItsInputAndResult", new Object[] {new double[] {0.8, -0.6}, 1.3}, new int[] {0, 1}));
     return points.stream();
   }
 
