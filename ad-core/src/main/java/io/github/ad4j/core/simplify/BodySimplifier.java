@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +28,7 @@ public final class BodySimplifier {
 
   private static final String FORWARD_HEADER = "Forward sweep";
   private static final String BACKWARD_HEADER = "Backward sweep";
+  private static final String FUSED_HEADER = "Forward and backward sweeps in one loop";
 
   /** Arrays the caller sees: writes into them are never dead. */
   private final Set<String> visible = new HashSet<>();
@@ -78,6 +80,27 @@ public final class BodySimplifier {
 
     List<Stmt> body = new ArrayList<>();
     boolean headers = !liveForward.isEmpty() && !liveBackward.isEmpty();
+    // A sum over a loop: the backward loop can run inside the forward one, one pass over the data
+    // instead of two, where LoopFusion proves its trips independent. Done last, on the final
+    // statements, since dead code and constant adjoints decide what the trips read.
+    Optional<LoopFusion.Fused> fused =
+        headers ? LoopFusion.fuse(liveForward, liveBackward, simplifier, names(method))
+            : Optional.empty();
+    if (fused.isPresent()) {
+      LoopFusion.Fused sweeps = fused.get();
+      if (!sweeps.forward().isEmpty()) {
+        body.add(new Stmt.Comment(FORWARD_HEADER));
+        body.addAll(sweeps.forward());
+      }
+      body.add(new Stmt.Comment(FUSED_HEADER));
+      body.addAll(sweeps.fused());
+      if (!sweeps.backward().isEmpty()) {
+        body.add(new Stmt.Comment(BACKWARD_HEADER));
+        body.addAll(sweeps.backward());
+      }
+      body.addAll(liveTail);
+      return body;
+    }
     if (headers) {
       body.add(new Stmt.Comment(FORWARD_HEADER));
     }
@@ -88,6 +111,13 @@ public final class BodySimplifier {
     body.addAll(liveBackward);
     body.addAll(liveTail);
     return body;
+  }
+
+  /** Every name the method's variables and parameters take. */
+  private static Set<String> names(DerivativeMethod method) {
+    Set<String> names = new HashSet<>(method.variables().keySet());
+    method.params().forEach(p -> names.add(p.name()));
+    return names;
   }
 
   /** A declaration or assignment that came from the source: generated ones have no origin. */
