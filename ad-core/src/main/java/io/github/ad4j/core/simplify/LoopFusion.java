@@ -8,6 +8,7 @@ import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.ir.StmtRewriter;
+import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.normalise.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,9 +38,11 @@ import java.util.Set;
  *       assign nothing the backward loop reads (so it reads no accumulator such as {@code s}, only
  *       values that stay as they were, such as the parameters and the loop index);
  *   <li>the backward loop's body is straight-line code that declares scalars, assigns only them,
- *       and otherwise only adds into array elements ({@code dx[i] += ...}) of arrays nothing else
- *       in the loops or after the forward loop reads: trips then commute, and only the rounding
- *       of the sums can change; it moves no tape ({@code tTape[--tTop]});
+ *       and otherwise only adds into array elements ({@code dx[i] += ...}) or variables ({@code
+ *       da += ...}, a scalar parameter's adjoint, a one-element array as far as this goes)
+ *       declared outside it, which nothing else in the two loops or after the forward loop reads:
+ *       trips then commute, and only the rounding of the sums can change; it moves no tape
+ *       ({@code tTape[--tTop]}) and calls nothing but {@code Math};
  *   <li>the backward statements before its loop (the adjoint arrays, the seed's way down to the
  *       loop, {@code double ds = seed}) read nothing the forward loop or the statements after it
  *       write, and assign nothing they read: they can run before the forward loop. For {@code
@@ -147,16 +150,18 @@ final class LoopFusion {
     for (Stmt s : backwardLoop.body()) {
       if (s instanceof Stmt.Declare d && d.type().dimensions() == 0) {
         own.add(d.name());
-      } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v) {
-        if (!own.contains(v.name()) || v.name().equals(index)) {
-          return Optional.empty(); // a scalar declared outside: the trips would not commute
-        }
-      } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.ArrayAccess) {
-        if ((a.op() != AssignOp.ADD && a.op() != AssignOp.SUBTRACT)
-            || own.contains(io.github.ad4j.core.ir.Storage.root(a.target()))) {
+      } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v
+          && own.contains(v.name())) {
+        if (v.name().equals(index)) {
           return Optional.empty();
         }
-        accumulated.add(io.github.ad4j.core.ir.Storage.root(a.target()));
+      } else if (s instanceof Stmt.Assign a) {
+        // a variable or array declared outside the loop: only sums into it commute
+        String root = Storage.root(a.target());
+        if ((a.op() != AssignOp.ADD && a.op() != AssignOp.SUBTRACT) || own.contains(root)) {
+          return Optional.empty();
+        }
+        accumulated.add(root);
       } else if (!(s instanceof Stmt.Comment)) {
         return Optional.empty(); // branches, nested loops, calls: not straight-line
       }
