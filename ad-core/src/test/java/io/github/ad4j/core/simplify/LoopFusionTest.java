@@ -292,6 +292,94 @@ class LoopFusionTest {
     assertNotFused("usedAfter", 1);
   }
 
+  // ---- random sums over a loop --------------------------------------------------------------
+
+  /**
+   * Random sums over one loop, from a fixed seed: bodies of arithmetic on {@code x[i]}, {@code
+   * x[i + k]}, {@code y[i]} and a scalar parameter, sometimes through {@code Math.sin} (taped, so
+   * not fused), one or two accumulators, and a return that is linear in the sums (fused) or not
+   * ({@code s * s}, {@code s * a}: not fused). Each is checked against finite differences; both
+   * outcomes must occur, so the check covers fused code.
+   */
+  @Test
+  void randomSumsOverALoopMatchFiniteDifferencesFusedOrNot() {
+    Random random = new Random(SEED);
+    int count = 40;
+    StringBuilder source = new StringBuilder("package p;\n\nimport io.github.ad4j.Differentiable;\n\nclass R {\n");
+    for (int m = 0; m < count; m++) {
+      source.append(randomSum("f" + m, random));
+    }
+    Differentiated r = Differentiated.of("R", source.append("}\n").toString());
+    int fused = 0;
+    for (int m = 0; m < count; m++) {
+      String name = "f" + m;
+      GradientCheck.verify(r, name, new String[] {"x", "a"}, new int[] {0, 1},
+          List.of(
+              new Object[] {vector(random, 1, -1, 1), 0.9, vector(random, 1, -1, 1)},
+              new Object[] {vector(random, 3, -1, 1), 1.1, vector(random, 3, -1, 1)},
+              new Object[] {vector(random, 6, -1, 1), 0.7, vector(random, 6, -1, 1)}));
+      if (method(r, name + "Pullback").contains(FUSED_HEADER)) {
+        fused++;
+      }
+    }
+    assertThat(fused).as("methods fused of %d", count).isBetween(count / 5, count - count / 5);
+  }
+
+  /** A random {@code static double name(double[] x, double a, double[] y)} summing over x. */
+  private static String randomSum(String name, Random random) {
+    int k = random.nextInt(2);
+    String header =
+        switch (random.nextInt(3)) {
+          case 0 -> "for (int i = 0; i + " + k + " < x.length; i++)";
+          case 1 -> "for (int i = 0; i < x.length - " + k + "; i++)";
+          default -> "for (int i = " + k + "; i < x.length; i++)";
+        };
+    // with the last form, x[i - k] is the other element; with the first two, x[i + k]
+    String other = header.startsWith("for (int i = 0") ? "x[i + " + k + "]" : "x[i - " + k + "]";
+    List<String> operands = new ArrayList<>(List.of("x[i]", other, "y[i]", "a", "0.5", "1.5"));
+    StringBuilder body = new StringBuilder();
+    int locals = random.nextInt(3);
+    for (int l = 0; l < locals; l++) {
+      String expr = randomExpr(operands, random, 2);
+      if (random.nextInt(4) == 0) {
+        expr = "Math.sin(" + expr + ")";
+      }
+      body.append("      double t").append(l).append(" = ").append(expr).append(";\n");
+      operands.add("t" + l);
+    }
+    boolean two = random.nextBoolean();
+    body.append("      s ").append(random.nextInt(4) == 0 ? "-=" : "+=").append(' ')
+        .append(randomExpr(operands, random, 3)).append(";\n");
+    if (two) {
+      body.append("      q += ").append(randomExpr(operands, random, 2)).append(";\n");
+    }
+    String sum = two ? "(s + 2 * q)" : "s";
+    String returned =
+        switch (random.nextInt(6)) {
+          case 0 -> sum;
+          case 1 -> sum + " / x.length";
+          case 2 -> "3 * " + sum + " - 1";
+          case 3 -> sum + " * " + sum;
+          case 4 -> sum + " * a";
+          default -> "Math.exp(0.1 * " + sum + ")";
+        };
+    return "  @Differentiable(wrt = {\"x\", \"a\"})\n"
+        + "  static double " + name + "(double[] x, double a, double[] y) {\n"
+        + "    double s = " + (random.nextBoolean() ? "0" : "a") + ";\n"
+        + (two ? "    double q = 1;\n" : "")
+        + "    " + header + " {\n" + body + "    }\n"
+        + "    return " + returned + ";\n  }\n";
+  }
+
+  private static String randomExpr(List<String> operands, Random random, int depth) {
+    if (depth == 0 || random.nextInt(3) == 0) {
+      return operands.get(random.nextInt(operands.size()));
+    }
+    String op = List.of(" + ", " - ", " * ").get(random.nextInt(3));
+    return "(" + randomExpr(operands, random, depth - 1) + op + randomExpr(operands, random, depth - 1)
+        + ")";
+  }
+
   // ---- helpers ----------------------------------------------------------------------------
 
   /**
@@ -323,7 +411,11 @@ class LoopFusionTest {
 
   /** The generated source of method {@code name}, the first one of that name, to its end. */
   private static String method(String name) {
-    String source = L.generatedSource();
+    return method(L, name);
+  }
+
+  private static String method(Differentiated d, String name) {
+    String source = d.generatedSource();
     Matcher start = Pattern.compile("\\n  public static [^\\n]* " + name + "\\(").matcher(source);
     assertThat(start.find()).as("generated method %s", name).isTrue();
     int end = source.indexOf("\n  }\n", start.start());
