@@ -299,12 +299,14 @@ class LoopFusionTest {
    * x[i + k]}, {@code y[i]} and a scalar parameter, sometimes through {@code Math.sin} (taped, so
    * not fused), one or two accumulators, and a return that is linear in the sums (fused) or not
    * ({@code s * s}, {@code s * a}: not fused). Each is checked against finite differences; both
-   * outcomes must occur, so the check covers fused code.
+   * outcomes must occur, so the check covers fused code. The randomized tests of {@code
+   * randomized} hardly ever generate a loop that fuses, so this is the randomized check of fusion:
+   * {@code -Dad4j.fusion.count=N -Dad4j.fusion.seed=S} for more.
    */
   @Test
   void randomSumsOverALoopMatchFiniteDifferencesFusedOrNot() {
-    Random random = new Random(SEED);
-    int count = 40;
+    Random random = new Random(Long.getLong("ad4j.fusion.seed", SEED));
+    int count = Integer.getInteger("ad4j.fusion.count", 40);
     StringBuilder source = new StringBuilder("package p;\n\nimport io.github.ad4j.Differentiable;\n\nclass R {\n");
     for (int m = 0; m < count; m++) {
       source.append(randomSum("f" + m, random));
