@@ -3,6 +3,12 @@ package io.github.ad4j.core.simplify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.ad4j.core.ir.AssignOp;
+import io.github.ad4j.core.ir.BinaryOp;
+import io.github.ad4j.core.ir.Expr;
+import io.github.ad4j.core.ir.JType;
+import io.github.ad4j.core.ir.Origin;
+import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.testing.Arguments;
 import io.github.ad4j.core.testing.Differentiated;
 import io.github.ad4j.core.testing.FiniteDifferences;
@@ -380,6 +386,129 @@ class LoopFusionTest {
     String op = List.of(" + ", " - ", " * ").get(random.nextInt(3));
     return "(" + randomExpr(operands, random, depth - 1) + op + randomExpr(operands, random, depth - 1)
         + ")";
+  }
+
+  // ---- on the statements: which backward locals are the forward trip's -----------------------
+
+  /**
+   * The backward trip's {@code double t = x[i] * 2} is the forward trip's {@code t}: the same
+   * declaration, nothing assigns {@code t} or its operands afterwards. The fused body reads the
+   * forward trip's value and declares no second {@code t}.
+   */
+  @Test
+  void aRecomputedLocalEqualToTheForwardTripsIsReadFromIt() {
+    List<Stmt> forward = forwardSweep(List.of());
+    List<Stmt> backward = backwardSweep(times(X_I, 2));
+    LoopFusion.Fused fused = LoopFusion.fuse(forward, backward, SIMPLIFIER, VARIABLES.keySet()).orElseThrow();
+    assertThat(loopBody(fused))
+        .containsExactly(
+            declareT(times(X_I, 2)),
+            new Stmt.Assign(new Expr.Var("s"), AssignOp.ADD, T, null),
+            new Stmt.Assign(DX_I, AssignOp.ADD, new Expr.Binary(BinaryOp.MULTIPLY, DS, T), null));
+    assertThat(fused.fused().get(0)).as("the adjoint's set-up, hoisted").isEqualTo(backward.get(0));
+  }
+
+  /** A backward local of the same name but another value keeps its value under a fresh name. */
+  @Test
+  void aBackwardLocalThatDiffersFromTheForwardTripsIsRenamed() {
+    LoopFusion.Fused fused =
+        LoopFusion.fuse(forwardSweep(List.of()), backwardSweep(times(X_I, 3)), SIMPLIFIER,
+                VARIABLES.keySet())
+            .orElseThrow();
+    Expr.Var t2 = new Expr.Var("t2");
+    assertThat(loopBody(fused).subList(2, 4))
+        .containsExactly(
+            new Stmt.Declare(JType.DOUBLE, "t2", times(X_I, 3), null),
+            new Stmt.Assign(DX_I, AssignOp.ADD, new Expr.Binary(BinaryOp.MULTIPLY, DS, t2), null));
+  }
+
+  /**
+   * The forward trip changes {@code t} after declaring it ({@code t *= 2}): at the end of the
+   * trip it is no longer what the backward trip computes, so that is computed again, renamed.
+   */
+  @Test
+  void aForwardLocalAssignedAfterItsDeclarationIsNotReused() {
+    Stmt doubled = new Stmt.Assign(T, AssignOp.MULTIPLY, Expr.Literal.ofInt(2), null);
+    LoopFusion.Fused fused =
+        LoopFusion.fuse(forwardSweep(List.of(doubled)), backwardSweep(times(X_I, 2)), SIMPLIFIER,
+                VARIABLES.keySet())
+            .orElseThrow();
+    assertThat(loopBody(fused).get(3)).isEqualTo(new Stmt.Declare(JType.DOUBLE, "t2", times(X_I, 2), null));
+  }
+
+  /** A backward loop over other indices ({@code i} from n - 2) is not the reverse: no fusion. */
+  @Test
+  void aBackwardLoopOverOtherIndicesIsNotFused() {
+    List<Stmt> backward = new ArrayList<>(backwardSweep(times(X_I, 2)));
+    Stmt.Loop loop = (Stmt.Loop) backward.get(1);
+    backward.set(1,
+        new Stmt.Loop(loop.kind(),
+            List.of(new Stmt.Declare(JType.INT, "i",
+                new Expr.Binary(BinaryOp.SUBTRACT, N, Expr.Literal.ofInt(2)), null)),
+            loop.condition(), loop.update(), loop.body(), loop.origin()));
+    assertThat(LoopFusion.fuse(forwardSweep(List.of()), backward, SIMPLIFIER, VARIABLES.keySet()))
+        .isEmpty();
+  }
+
+  private static final Origin LOOP = new Origin("p/L.java", "L.java", 3, 5, "for (...)");
+  private static final Expr.Var I = new Expr.Var("i");
+  private static final Expr.Var N = new Expr.Var("n");
+  private static final Expr.Var T = new Expr.Var("t");
+  private static final Expr.Var DS = new Expr.Var("ds");
+  private static final Expr X_I = new Expr.ArrayAccess(new Expr.Var("x"), I);
+  private static final Expr DX_I = new Expr.ArrayAccess(new Expr.Var("dx"), I);
+  private static final java.util.Map<String, JType> VARIABLES =
+      java.util.Map.of(
+          "x", new JType(JType.Primitive.DOUBLE, 1), "n", JType.INT, "i", JType.INT,
+          "s", JType.DOUBLE, "t", JType.DOUBLE, "seed", JType.DOUBLE, "ds", JType.DOUBLE,
+          "dx", new JType(JType.Primitive.DOUBLE, 1));
+  private static final ExprSimplifier SIMPLIFIER = new ExprSimplifier(VARIABLES);
+
+  private static Expr times(Expr e, int k) {
+    return new Expr.Binary(BinaryOp.MULTIPLY, e, Expr.Literal.ofInt(k));
+  }
+
+  private static Stmt declareT(Expr init) {
+    return new Stmt.Declare(JType.DOUBLE, "t", init, null);
+  }
+
+  /** {@code double s = 0; for (int i = 0; i < n; i++) { double t = x[i] * 2; s += t; then } }. */
+  private static List<Stmt> forwardSweep(List<Stmt> then) {
+    List<Stmt> body = new ArrayList<>();
+    body.add(declareT(times(X_I, 2)));
+    body.add(new Stmt.Assign(new Expr.Var("s"), AssignOp.ADD, T, null));
+    body.addAll(then);
+    return List.of(
+        new Stmt.Declare(JType.DOUBLE, "s", Expr.Literal.ofInt(0), null),
+        new Stmt.Loop(Stmt.LoopKind.FOR,
+            List.of(new Stmt.Declare(JType.INT, "i", Expr.Literal.ofInt(0), null)),
+            new Expr.Binary(BinaryOp.LESS, I, N),
+            List.of(new Stmt.Assign(I, AssignOp.ADD, Expr.Literal.ofInt(1), null)),
+            body, LOOP));
+  }
+
+  /** {@code double ds = seed; for (int i = n - 1; i >= 0; i--) { double t = init; dx[i] += ds * t; } }. */
+  private static List<Stmt> backwardSweep(Expr init) {
+    return List.of(
+        new Stmt.Declare(JType.DOUBLE, "ds", new Expr.Var("seed"), null),
+        new Stmt.Loop(Stmt.LoopKind.FOR,
+            List.of(new Stmt.Declare(JType.INT, "i",
+                new Expr.Binary(BinaryOp.SUBTRACT, N, Expr.Literal.ofInt(1)), null)),
+            new Expr.Binary(BinaryOp.GREATER_EQUALS, I, Expr.Literal.ofInt(0)),
+            List.of(new Stmt.Assign(I, AssignOp.SUBTRACT, Expr.Literal.ofInt(1), null)),
+            List.of(
+                declareT(init),
+                new Stmt.Assign(DX_I, AssignOp.ADD, new Expr.Binary(BinaryOp.MULTIPLY, DS, T), null)),
+            LOOP));
+  }
+
+  /** The body of the fused loop. */
+  private static List<Stmt> loopBody(LoopFusion.Fused fused) {
+    return fused.fused().stream()
+        .filter(s -> s instanceof Stmt.Loop)
+        .map(s -> ((Stmt.Loop) s).body())
+        .findFirst()
+        .orElseThrow();
   }
 
   // ---- helpers ----------------------------------------------------------------------------
