@@ -53,6 +53,10 @@ import java.util.Set;
  * forward trip's own where the forward body declares it at its top level with the same type and
  * expression and never assigns it again: the fused body reads the forward trip's. Any other local
  * of the backward body whose name the forward body uses gets a fresh name.
+ *
+ * <p>As everywhere in the generated code, a caller's accumulator is taken to be an array of its
+ * own, not one of the arguments: after fusion the backward trips add into it while the forward
+ * loop still reads the arguments, as before they added into it while the backward loop read them.
  */
 final class LoopFusion {
 
