@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -22,12 +23,14 @@ import java.util.function.Predicate;
  * forward sweep is the user's code and stays as written), then removes dead code, the statements
  * whose result nothing the method hands back depends on (adjoints of inputs not asked for, saved
  * values no adjoint reads, the value itself in a partial), then the comments left heading
- * nothing.
+ * nothing; last, where {@link LoopFusion} proves it changes no result, runs the backward sweep's
+ * loop inside the forward sweep's.
  */
 public final class BodySimplifier {
 
   private static final String FORWARD_HEADER = "Forward sweep";
   private static final String BACKWARD_HEADER = "Backward sweep";
+  private static final String FUSED_HEADER = "Forward and backward sweeps in one loop";
 
   /** Arrays the caller sees: writes into them are never dead. */
   private final Set<String> visible = new HashSet<>();
@@ -92,6 +95,27 @@ public final class BodySimplifier {
 
     List<Stmt> body = new ArrayList<>();
     boolean headers = !liveForward.isEmpty() && !liveBackward.isEmpty();
+    // A sum over a loop: the backward loop can run inside the forward one, one pass over the data
+    // instead of two, where LoopFusion proves its trips independent. Done last, on the final
+    // statements, since dead code and constant adjoints decide what the trips read.
+    Optional<LoopFusion.Fused> fused =
+        headers ? LoopFusion.fuse(liveForward, liveBackward, simplifier, names(method))
+            : Optional.empty();
+    if (fused.isPresent()) {
+      LoopFusion.Fused sweeps = fused.get();
+      if (!sweeps.forward().isEmpty()) {
+        body.add(new Stmt.Comment(FORWARD_HEADER));
+        body.addAll(sweeps.forward());
+      }
+      body.add(new Stmt.Comment(FUSED_HEADER));
+      body.addAll(sweeps.fused());
+      if (!sweeps.backward().isEmpty()) {
+        body.add(new Stmt.Comment(BACKWARD_HEADER));
+        body.addAll(sweeps.backward());
+      }
+      body.addAll(liveTail);
+      return body;
+    }
     if (headers) {
       body.add(new Stmt.Comment(FORWARD_HEADER));
     }
@@ -102,6 +126,13 @@ public final class BodySimplifier {
     body.addAll(liveBackward);
     body.addAll(liveTail);
     return body;
+  }
+
+  /** Every name the method's variables and parameters take. */
+  private static Set<String> names(DerivativeMethod method) {
+    Set<String> names = new HashSet<>(method.variables().keySet());
+    method.params().forEach(p -> names.add(p.name()));
+    return names;
   }
 
   /** A declaration or assignment that came from the source: generated ones have no origin. */
