@@ -23,6 +23,7 @@ import io.github.ad4j.core.simplify.BodySimplifier;
 import io.github.ad4j.core.transform.DerivativeForms;
 import io.github.ad4j.core.transform.DerivativeMethod;
 import io.github.ad4j.core.transform.GradientRecord;
+import io.github.ad4j.core.transform.Workspaces;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -250,6 +251,10 @@ public final class DerivativeGenerator {
           List<GradClassEmitter.Emitted> ofMethod = new ArrayList<>();
           for (DerivativeMethod m : forms.methods()) {
             List<Stmt> body = JavaLangQualifier.qualify(BodySimplifier.simplify(m), shadowed);
+            if (m.workspace() != null) {
+              // the final code's tapes and adjoint arrays, known only now, come from the caller
+              body = Workspaces.take(body, m.workspace().name()).body();
+            }
             checkSize(method, m, body);
             ofMethod.add(new GradClassEmitter.Emitted(m, body));
           }
@@ -261,7 +266,8 @@ public final class DerivativeGenerator {
           for (GradClassEmitter.Emitted e : ofMethod) {
             report.append("- `").append(e.method().name())
                 .append(e.method().params().stream().map(p -> p.type().toString())
-                    .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
+                    .collect(java.util.stream.Collectors.joining(", ", "(", e.method().workspace()
+                        == null ? ")" : ", " + e.method().workspace().type() + ")")))
                 .append("`: ")
                 .append(TapeReport.of(e.body(), e.method().variables()).describe("`", "`"))
                 .append('\n');
