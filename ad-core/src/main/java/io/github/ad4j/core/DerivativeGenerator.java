@@ -270,6 +270,7 @@ public final class DerivativeGenerator {
                         == null ? ")" : ", " + e.method().workspace().type() + ")")))
                 .append("`: ")
                 .append(TapeReport.of(e.body(), e.method().variables()).describe("`", "`"))
+                .append(calledForm(e.body()))
                 .append('\n');
           }
           reports.add(report.toString());
@@ -301,6 +302,20 @@ public final class DerivativeGenerator {
                 emitted));
       }
     }
+  }
+
+  /**
+   * For a form whose body only calls another form (the allocation-free form, the forms without
+   * a workspace), which one: what that one tapes, this one does. Empty otherwise.
+   */
+  private static String calledForm(List<Stmt> body) {
+    return body.size() == 1
+            && body.get(0) instanceof Stmt.Return r
+            && r.value() instanceof Expr.Call c
+            && c.owner().isEmpty()
+            && c.name().endsWith("Pullback")
+        ? " It calls `" + c.name() + "`, which tapes for it."
+        : "";
   }
 
   private static DerivativeForms.Forms differentiate(

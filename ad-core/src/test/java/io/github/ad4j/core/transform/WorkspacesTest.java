@@ -163,6 +163,17 @@ class WorkspacesTest {
   }
 
   @Test
+  void theReportSaysWhichFormTapesAndWhichCallsIt() {
+    assertThat(d.result().report())
+        .contains("- `chainPullback(double[], double, double[], ChainWorkspace)`: Taped for the"
+            + " backward sweep: ")
+        .contains("- `chainPullback(double[], double, double[])`: Nothing is taped. It calls"
+            + " `chainPullback`, which tapes for it.")
+        .contains("- `chainGradient(double[], double[], ChainWorkspace)`: Nothing is taped. It"
+            + " calls `chainPullback`, which tapes for it.");
+  }
+
+  @Test
   void theWorkspaceFormsGiveThePlainFormsGradientAndFiniteDifferencesAtSeveralPoints() {
     Random random = new Random(5);
     for (int point = 0; point < 4; point++) {
