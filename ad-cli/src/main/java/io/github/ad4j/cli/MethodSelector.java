@@ -7,6 +7,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * Picks the members a generated class has for one source method {@code f}: its partials {@code
  * dfdx}, the record form and the record {@code FGradient}, the allocation-free form and the
- * pullback, as their text stands in the file (Javadoc and comments included).
+ * pullback (with their workspace overloads and the class {@code FWorkspace}, where it has one),
+ * as their text stands in the file (Javadoc and comments included).
  */
 final class MethodSelector {
 
@@ -56,6 +58,8 @@ final class MethodSelector {
         wanted = names.forms().contains(name) || partials.contains(name);
       } else if (member instanceof RecordDeclaration r) {
         wanted = r.getNameAsString().equals(record);
+      } else if (member instanceof ClassOrInterfaceDeclaration c) {
+        wanted = c.getNameAsString().equals(names.workspace());
       } else {
         wanted = false;
       }

@@ -118,6 +118,35 @@ class MainTest {
   }
 
   @Test
+  void aMethodsDerivativesIncludeItsWorkspace() throws IOException {
+    Path power = dir.resolve("loops/p/Power.java");
+    Files.createDirectories(power.getParent());
+    Files.writeString(
+        power,
+        """
+        package p;
+
+        import io.github.ad4j.Differentiable;
+
+        final class Power {
+          @Differentiable
+          static double power(double x, int n) {
+            double t = 1;
+            for (int i = 0; i < n; i++) {
+              t *= x;
+            }
+            return t;
+          }
+        }
+        """);
+    assertThat(run("--method", "power", power.toString())).isEqualTo(Main.OK);
+    assertThat(out())
+        .contains("public static double powerPullback(double x, int n, double seed, double[] dpowerdx,\n"
+            + "      PowerWorkspace workspace) {")
+        .contains("public static final class PowerWorkspace {");
+  }
+
+  @Test
   void writesTheClassesToAFolder() throws IOException {
     Path output = dir.resolve("out");
     assertThat(run("-o", output.toString(), dir.resolve("src").toString())).isEqualTo(Main.OK);

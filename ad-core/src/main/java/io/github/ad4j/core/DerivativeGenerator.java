@@ -24,6 +24,7 @@ import io.github.ad4j.core.simplify.BodySimplifier;
 import io.github.ad4j.core.transform.DerivativeForms;
 import io.github.ad4j.core.transform.DerivativeMethod;
 import io.github.ad4j.core.transform.GradientRecord;
+import io.github.ad4j.core.transform.Workspaces;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -252,6 +253,10 @@ public final class DerivativeGenerator {
           for (DerivativeMethod m : forms.methods()) {
             List<Stmt> body =
                 JavaLangQualifier.qualify(BodySimplifier.simplify(m, forms.writers()), shadowed);
+            if (m.workspace() != null) {
+              // the final code's tapes and adjoint arrays, known only now, come from the caller
+              body = Workspaces.take(body, m.workspace().name()).body();
+            }
             checkSize(method, m, body);
             ofMethod.add(new GradClassEmitter.Emitted(m, body));
           }
@@ -263,9 +268,11 @@ public final class DerivativeGenerator {
           for (GradClassEmitter.Emitted e : ofMethod) {
             report.append("- `").append(e.method().name())
                 .append(e.method().params().stream().map(p -> p.type().toString())
-                    .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
+                    .collect(java.util.stream.Collectors.joining(", ", "(", e.method().workspace()
+                        == null ? ")" : ", " + e.method().workspace().type() + ")")))
                 .append("`: ")
                 .append(TapeReport.of(e.body(), e.method().variables()).describe("`", "`"))
+                .append(calledForm(e.body()))
                 .append('\n');
           }
           reports.add(report.toString());
@@ -297,6 +304,20 @@ public final class DerivativeGenerator {
                 emitted));
       }
     }
+  }
+
+  /**
+   * For a form whose body only calls another form (the allocation-free form, the forms without
+   * a workspace), which one: what that one tapes, this one does. Empty otherwise.
+   */
+  private static String calledForm(List<Stmt> body) {
+    return body.size() == 1
+            && body.get(0) instanceof Stmt.Return r
+            && r.value() instanceof Expr.Call c
+            && c.owner().isEmpty()
+            && c.name().endsWith("Pullback")
+        ? " It calls `" + c.name() + "`, which tapes for it."
+        : "";
   }
 
   private static DerivativeForms.Forms differentiate(

@@ -23,7 +23,19 @@ public record DerivativeNames(String method) {
 
   /** {@code <F>Gradient}: the record the record form returns. */
   public String record() {
-    return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
+    return capitalized() + "Gradient";
+  }
+
+  private String capitalized() {
+    return Character.toUpperCase(method.charAt(0)) + method.substring(1);
+  }
+
+  /**
+   * {@code <F>Workspace}: the class, nested in the generated class, whose instances keep the
+   * tapes of the allocation-free form and the pullback between calls.
+   */
+  public String workspace() {
+    return capitalized() + "Workspace";
   }
 
   /** {@code <f>Pullback}. */

@@ -100,6 +100,9 @@ public final class BytecodeSize {
         long element = expr(t.array()) + expr(t.index()) + 1;
         return a.op() == AssignOp.SET ? element + value : element + 3 + value + 1;
       }
+      if (a.target() instanceof Expr.FieldRef f) {
+        return expr(new Expr.Var(f.owner())) + value + 3; // aload, value, putfield
+      }
       int local = local(((Expr.Var) a.target()).name());
       return a.op() == AssignOp.SET ? value + local : local + value + 1 + local;
     }

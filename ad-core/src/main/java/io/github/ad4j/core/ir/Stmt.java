@@ -21,14 +21,17 @@ public sealed interface Stmt {
 
   /**
    * {@code target op value;}, where the target is a {@link Expr.Var} or an {@link
-   * Expr.ArrayAccess}.
+   * Expr.ArrayAccess}; in final code also a field of a workspace ({@link Expr.FieldRef}), where
+   * a method keeps its tapes between calls.
    */
   record Assign(Expr target, AssignOp op, Expr value, Origin origin) implements Stmt {
     public Assign {
       requireNonNull(target, "target");
       requireNonNull(op, "op");
       requireNonNull(value, "value");
-      if (!(target instanceof Expr.Var) && !(target instanceof Expr.ArrayAccess)) {
+      if (!(target instanceof Expr.Var)
+          && !(target instanceof Expr.ArrayAccess)
+          && !(target instanceof Expr.FieldRef)) {
         throw new IllegalArgumentException("not assignable: " + target);
       }
     }

@@ -18,10 +18,27 @@ final class Allocations {
   private static final Set<String> ALLOCATING_HELPERS =
       Set.of("push", "zerosLike", "deepCopy", "clone", "toFloats");
 
-  private Allocations() {}
-
   /** True if running {@code statements} may allocate. */
   static boolean mayAllocate(List<Stmt> statements) {
+    return mayAllocate(statements, Set.of());
+  }
+
+  /**
+   * True if running {@code statements} may allocate, where pushing on the tapes {@code held}
+   * does not count: they are a workspace's, which keeps what {@code push} grew them to, so they
+   * stop growing once the workspace has served a call as large.
+   */
+  static boolean mayAllocate(List<Stmt> statements, Set<String> held) {
+    return new Allocations(held).anyMayAllocate(statements);
+  }
+
+  private final Set<String> held;
+
+  private Allocations(Set<String> held) {
+    this.held = held;
+  }
+
+  private boolean anyMayAllocate(List<Stmt> statements) {
     for (Stmt s : statements) {
       if (mayAllocate(s)) {
         return true;
@@ -30,7 +47,7 @@ final class Allocations {
     return false;
   }
 
-  private static boolean mayAllocate(Stmt s) {
+  private boolean mayAllocate(Stmt s) {
     if (s instanceof Stmt.Declare d) {
       return d.init() != null && mayAllocate(d.init());
     }
@@ -41,14 +58,14 @@ final class Allocations {
       return r.value() != null && mayAllocate(r.value());
     }
     if (s instanceof Stmt.If i) {
-      return mayAllocate(i.condition()) || mayAllocate(i.then()) || mayAllocate(i.otherwise());
+      return mayAllocate(i.condition()) || anyMayAllocate(i.then()) || anyMayAllocate(i.otherwise());
     }
     if (s instanceof Stmt.Loop l) {
-      return mayAllocate(l.init()) || mayAllocate(l.condition()) || mayAllocate(l.update())
-          || mayAllocate(l.body());
+      return anyMayAllocate(l.init()) || mayAllocate(l.condition()) || anyMayAllocate(l.update())
+          || anyMayAllocate(l.body());
     }
     if (s instanceof Stmt.Block b) {
-      return mayAllocate(b.body());
+      return anyMayAllocate(b.body());
     }
     if (s instanceof Stmt.Labeled l) {
       return mayAllocate(l.statement());
@@ -59,9 +76,16 @@ final class Allocations {
     return false;
   }
 
-  private static boolean mayAllocate(Expr e) {
+  private boolean mayAllocate(Expr e) {
     if (e instanceof Expr.NewArray || e instanceof Expr.NewRecord) {
       return true;
+    }
+    if (e instanceof Expr.Call c
+        && c.name().equals("push")
+        && c.owner().isEmpty()
+        && c.args().get(0) instanceof Expr.Var tape
+        && held.contains(tape.name())) {
+      return c.args().subList(1, c.args().size()).stream().anyMatch(this::mayAllocate);
     }
     if (e instanceof Expr.Call c
         && (ALLOCATING_HELPERS.contains(c.name()) || c.name().endsWith("Pullback"))) {

@@ -34,6 +34,10 @@ import java.util.stream.Collectors;
  *   <li>{@code fPullback(params, seed, dfdx, ...)}: the same, adding {@code seed} times each
  *       partial: the vector-Jacobian product a caller's own backward sweep calls.
  * </ul>
+ *
+ * <p>Where the pullback would allocate tapes or adjoint arrays, the last two also take a {@code
+ * FWorkspace} that keeps them between calls ({@link Workspaces}); the pullback that takes one
+ * holds the sweeps, and the other three call it, without a workspace with a new one.
  */
 public final class DerivativeForms {
 
@@ -150,8 +154,26 @@ public final class DerivativeForms {
     GradientRecord record = record();
     methods.add(recordForm(record, unit));
     DerivativeMethod pullback = pullback(accumulators, seedName, seeded);
-    methods.add(accumulatingForm(accumulators, seedName, allocationNote(pullback)));
-    methods.add(pullback);
+    DerivativeMethod.Workspace workspace = workspace(pullback);
+    if (workspace == null) {
+      methods.add(accumulatingForm(accumulators, allocationNote(pullback), null, null));
+      methods.add(pullback);
+    } else {
+      // the sweeps once, in the form that takes a workspace; the others call it
+      String note = workspaceNote(workspace);
+      methods.add(accumulatingForm(accumulators, note, null, null));
+      methods.add(
+          accumulatingForm(
+              accumulators, heldNote(pullback, workspace), workspace,
+              new Expr.Var(workspace.name())));
+      methods.add(
+          callingPullback(
+              pullbackName(), pullbackJavadoc(seedName) + note, new Expr.Var(seedName),
+              accumulators, null, new Expr.NewRecord(workspace.type(), List.of())));
+      methods.add(
+          withWorkspace(
+              pullback, pullbackJavadoc(seedName) + heldNote(pullback, workspace), workspace));
+    }
     ForwardTransformer.Tangents tangents =
         ForwardTransformer.transform(
             procedure, activity, rules, new Names(procedure.variables().keySet()));
@@ -369,26 +391,56 @@ public final class DerivativeForms {
         || Allocations.mayAllocate(tail);
   }
 
+  /**
+   * {@code fGradient(params, accumulators[, workspace])}: the pullback with seed 1.
+   *
+   * @param takes the workspace it takes last, or null
+   * @param workspaceArgument what it passes the pullback last, or null
+   */
   private DerivativeMethod accumulatingForm(
-      List<String> accumulators, String seedName, String allocationNote) {
+      List<String> accumulators, String allocationNote, DerivativeMethod.Workspace takes,
+      Expr workspaceArgument) {
+    return callingPullback(
+        gradientName(),
+        "Returns " + procedure.name() + arguments() + " (see " + link + ") and adds each"
+            + " partial derivative to the caller's array: " + accumulationList("")
+            + "." + allocationNote,
+        Expr.Literal.ofDouble(1), accumulators, takes, workspaceArgument);
+  }
+
+  /**
+   * A form whose body is one call of the pullback: {@code return fPullback(params, seed,
+   * accumulators[, workspace]);}.
+   *
+   * @param seed the seed it passes: {@code 1.0}, or the variable of its own seed parameter
+   * @param takes the workspace it takes last, or null
+   * @param workspaceArgument what it passes the pullback last, or null
+   */
+  private DerivativeMethod callingPullback(
+      String name, String javadoc, Expr seed, List<String> accumulators,
+      DerivativeMethod.Workspace takes, Expr workspaceArgument) {
     List<Param> params = new ArrayList<>(procedure.params());
     List<Expr> args = new ArrayList<>();
     if (procedure.receiver() != null) {
       args.add(new Expr.Var(procedure.receiver()));
     }
     procedure.params().forEach(p -> args.add(new Expr.Var(p.name())));
-    args.add(Expr.Literal.ofDouble(1));
+    args.add(seed);
+    if (seed instanceof Expr.Var v) {
+      params.add(new Param(JType.DOUBLE, v.name()));
+    }
     for (int i = 0; i < accumulators.size(); i++) {
       params.add(new Param(accumulatorType(procedure.wrt().get(i)), accumulators.get(i)));
       args.add(new Expr.Var(accumulators.get(i)));
     }
+    if (workspaceArgument != null) {
+      args.add(workspaceArgument);
+    }
     Map<String, JType> variables = new LinkedHashMap<>();
     params.forEach(p -> variables.put(p.name(), p.type()));
     return new DerivativeMethod(
-        gradientName(),
-        "Returns " + procedure.name() + arguments() + " (see " + link + ") and adds each"
-            + " partial derivative to the caller's array: " + accumulationList("")
-            + "." + allocationNote,
+        name,
+        javadoc,
         procedure.returnType(),
         null,
         params,
@@ -396,7 +448,73 @@ public final class DerivativeForms {
         List.of(),
         List.of(new Stmt.Return(new Expr.Call("", pullbackName(), args, procedure.returnType()), null)),
         variables,
-        receiver());
+        receiver(),
+        takes);
+  }
+
+  /**
+   * The workspace of the pullback's tapes and adjoint arrays, where it allocates any that a
+   * workspace can hold ({@link Workspaces}); null where it allocates none.
+   */
+  private DerivativeMethod.Workspace workspace(DerivativeMethod pullback) {
+    Set<String> taken = new HashSet<>(pullback.variables().keySet());
+    if (procedure.receiver() != null) {
+      taken.add(procedure.receiver());
+    }
+    String name = new Names(taken).fresh("workspace");
+    if (Workspaces.take(statements(pullback), name).fields().isEmpty()) {
+      return null;
+    }
+    String type = names().workspace();
+    return new DerivativeMethod.Workspace(
+        type,
+        name,
+        "The tapes and arrays {@code " + gradientName() + "} and {@code " + pullbackName()
+            + "} of " + link + " keep between calls when given this workspace as their last"
+            + " argument, so that they are not allocated anew on every call.\n\n<p>A new"
+            + " workspace holds nothing. A call takes what it needs from it and keeps there what"
+            + " it had to allocate: a tape grows to the largest call seen, the adjoint of one of"
+            + " the method's arrays takes that array's length. A call no larger than one before"
+            + " allocates none of them.\n\n<p>Not thread-safe: use one workspace per thread, and"
+            + " never the same one for two calls running at once (a call from within a call).");
+  }
+
+  /** What the forms without a workspace say about allocation. */
+  private static String workspaceNote(DerivativeMethod.Workspace workspace) {
+    return " Allocates a new {@link " + workspace.type() + "}, and in it the tapes and arrays its"
+        + " sweeps need: pass one as a last argument to keep them between calls (see the README,"
+        + " Allocation); the arrays are not cleared first.";
+  }
+
+  /**
+   * What the forms that take a workspace say about allocation: nothing, once the workspace has
+   * served a call as large, unless the sweeps allocate more than the workspace holds.
+   */
+  private static String heldNote(DerivativeMethod pullback, DerivativeMethod.Workspace workspace) {
+    Workspaces.Taken held = Workspaces.take(statements(pullback), workspace.name());
+    Set<String> tapes = new HashSet<>();
+    held.fields().forEach(field -> tapes.add(field.name()));
+    return Allocations.mayAllocate(held.body(), tapes)
+        ? " Keeps its tapes and arrays in {@code " + workspace.name() + "}, and allocates"
+            + " what else its sweeps need, such as the method's own arrays (see the README,"
+            + " Allocation); the arrays are not cleared first."
+        : " Allocates nothing once {@code " + workspace.name() + "} has served a call at least"
+            + " as large; the arrays are not cleared first.";
+  }
+
+  private static List<Stmt> statements(DerivativeMethod m) {
+    List<Stmt> all = new ArrayList<>(m.forward());
+    all.addAll(m.backward());
+    all.addAll(m.tail());
+    return all;
+  }
+
+  /** {@code m} taking {@code workspace} last, documented by {@code javadoc}. */
+  private static DerivativeMethod withWorkspace(
+      DerivativeMethod m, String javadoc, DerivativeMethod.Workspace workspace) {
+    return new DerivativeMethod(
+        m.name(), javadoc, m.returnType(), m.returnRecord(),
+        m.params(), m.forward(), m.backward(), m.tail(), m.variables(), m.receiver(), workspace);
   }
 
   private DerivativeMethod pullback(List<String> accumulators, String seedName, Sweeps sweeps) {
@@ -404,15 +522,19 @@ public final class DerivativeForms {
     leading.add(new Param(JType.DOUBLE, seedName));
     return accumulating(
         pullbackName(),
-        "The pullback of " + link + ": returns its value and adds {@code " + seedName
-            + "} times each partial derivative to the caller's array: "
-            + accumulationList(seedName + " · ") + ". With a seed that is the adjoint of the"
-            + " value, this is the vector-Jacobian product a caller's own backward sweep needs."
-            + " Allocates nothing; the arrays are not cleared first.",
+        pullbackJavadoc(seedName) + ALLOCATES_NOTHING + " the arrays are not cleared first.",
         procedure.returnType(),
         leading,
         accumulators,
         sweeps);
+  }
+
+  /** The pullback's Javadoc, up to what it says about allocation. */
+  private String pullbackJavadoc(String seedName) {
+    return "The pullback of " + link + ": returns its value and adds {@code " + seedName
+        + "} times each partial derivative to the caller's array: "
+        + accumulationList(seedName + " · ") + ". With a seed that is the adjoint of the"
+        + " value, this is the vector-Jacobian product a caller's own backward sweep needs.";
   }
 
   /**

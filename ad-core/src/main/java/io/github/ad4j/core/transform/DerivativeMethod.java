@@ -22,6 +22,8 @@ import java.util.Map;
  * @param variables the type of every variable the body uses
  * @param receiver for an instance method's derivatives, the class and name of the first
  *     parameter, the instance; null otherwise
+ * @param workspace for a form that keeps its tapes in a workspace, its last parameter; null
+ *     otherwise
  */
 public record DerivativeMethod(
     String name,
@@ -33,7 +35,8 @@ public record DerivativeMethod(
     List<Stmt> backward,
     List<Stmt> tail,
     Map<String, JType> variables,
-    Receiver receiver) {
+    Receiver receiver,
+    Workspace workspace) {
   public DerivativeMethod {
     requireNonNull(name, "name");
     requireNonNull(javadoc, "javadoc");
@@ -47,6 +50,22 @@ public record DerivativeMethod(
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
   }
 
+  /** A method without a workspace. */
+  public DerivativeMethod(
+      String name,
+      String javadoc,
+      JType returnType,
+      String returnRecord,
+      List<Param> params,
+      List<Stmt> forward,
+      List<Stmt> backward,
+      List<Stmt> tail,
+      Map<String, JType> variables,
+      Receiver receiver) {
+    this(name, javadoc, returnType, returnRecord, params, forward, backward, tail, variables,
+        receiver, null);
+  }
+
   /**
    * The instance an instance method's derivatives are called on, passed first.
    *
@@ -54,4 +73,14 @@ public record DerivativeMethod(
    * @param name the parameter's name
    */
   public record Receiver(String type, String name) {}
+
+  /**
+   * The workspace a form takes last, whose class the generated class declares: after
+   * simplification the form's tapes and adjoint arrays are taken from it ({@link Workspaces}).
+   *
+   * @param type the simple name of its class, nested in the generated class
+   * @param name the parameter's name
+   * @param javadoc the class's Javadoc, without comment delimiters
+   */
+  public record Workspace(String type, String name, String javadoc) {}
 }

@@ -3,6 +3,7 @@ package io.github.ad4j.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ad4j.core.DerivativeGenerator;
+import io.github.ad4j.core.DerivativeNames;
 import io.github.ad4j.core.GeneratedFile;
 import io.github.ad4j.core.GenerationResult;
 import io.github.ad4j.core.SourceFile;
@@ -138,6 +139,22 @@ public final class Differentiated {
       }
     }
     return true;
+  }
+
+  /**
+   * A new workspace for the forms of {@code method} that take one ({@code
+   * <Method>Workspace}, nested in the generated class), or null where the generated class has
+   * none for it.
+   */
+  public Object newWorkspace(String method) {
+    String nested = className + "Grad$" + new DerivativeNames(method).workspace();
+    try {
+      return loader.loadClass(nested).getConstructor().newInstance();
+    } catch (ClassNotFoundException e) {
+      return null;
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** Reads component {@code name} of a generated record. */

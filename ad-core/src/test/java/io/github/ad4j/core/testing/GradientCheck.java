@@ -25,6 +25,9 @@ import java.util.List;
  *       each partial to the caller's arrays (element 0 for a scalar, elementwise for an array,
  *       pre-filled with distinct known numbers, so overwriting or clearing is caught);
  *   <li>the pullback {@code <f>Pullback(args, seed, accumulators)} adds seed times them;
+ *   <li>where the method has a workspace class, the pullback and the accumulating form that
+ *       take one do the same, with one workspace for all points, called twice per point so
+ *       that the second call reuses what the first left in it;
  *   <li>the three forms that return the value leave the argument arrays as the original leaves
  *       them: a method may write into its array parameters, and its caller sees the writes.
  * </ul>
@@ -69,13 +72,16 @@ public final class GradientCheck {
    */
   public static void verify(
       Differentiated d, String method, String[] wrt, int[] wrtIndex, List<Object[]> points) {
+    // one workspace for every point, as a caller keeps one: each call reuses what the last left
+    Object workspace = d.newWorkspace(method);
     for (Object[] point : points) {
-      verifyAt(d, method, wrt, wrtIndex, point);
+      verifyAt(d, method, wrt, wrtIndex, point, workspace);
     }
   }
 
   private static void verifyAt(
-      Differentiated d, String method, String[] wrt, int[] wrtIndex, Object[] point) {
+      Differentiated d, String method, String[] wrt, int[] wrtIndex, Object[] point,
+      Object workspace) {
     String at = Arguments.describe(point);
     Object[] afterOriginal = Arguments.copy(point);
     double value = number(d.original(method, afterOriginal));
@@ -157,6 +163,37 @@ public final class GradientCheck {
           partials[k],
           "pulled back " + partialName(method, wrt[k]) + " at " + at);
     }
+    if (workspace != null) {
+      // twice: the second call runs on the tapes and arrays the first left in the workspace
+      for (int call = 1; call <= 2; call++) {
+        args = withLast(accumulatingArguments(point, SEED, wrtIndex, 0.5), workspace);
+        returned = number(d.generated(method + "Pullback", args));
+        String form = method + "Pullback with a workspace, call " + call;
+        assertThat(returned).as("value of %s at %s", form, at).isEqualTo(value);
+        sameWrites(afterOriginal, args, form, writes);
+        for (int k = 0; k < wrt.length; k++) {
+          assertAgree(
+              Arguments.flatten(args[point.length + 1 + k]),
+              prefill(Arguments.cells(point[wrtIndex[k]]).size(), k, 0.5),
+              SEED,
+              partials[k],
+              "pulled back " + partialName(method, wrt[k]) + " by " + form + " at " + at);
+        }
+      }
+      args = withLast(accumulatingArguments(point, null, wrtIndex, 0.25), workspace);
+      returned = number(d.generated(method + "Gradient", args));
+      String form = "accumulating " + method + "Gradient with a workspace";
+      assertThat(returned).as("value of %s at %s", form, at).isEqualTo(value);
+      sameWrites(afterOriginal, args, form, writes);
+      for (int k = 0; k < wrt.length; k++) {
+        assertAgree(
+            Arguments.flatten(args[point.length + k]),
+            prefill(Arguments.cells(point[wrtIndex[k]]).size(), k, 0.25),
+            1,
+            partials[k],
+            "accumulated " + partialName(method, wrt[k]) + " by " + form + " at " + at);
+      }
+    }
     args = pushforwardArguments(point, wrtIndex);
     Object[] directions = Arguments.copy(Arrays.copyOfRange(args, point.length, args.length));
     double tangent = number(d.generated(method + "Pushforward", args));
@@ -220,6 +257,12 @@ public final class GradientCheck {
     if (!Arguments.same(afterOriginal, head)) {
       differences.add("after " + form + ": " + Arguments.describe(head));
     }
+  }
+
+  private static Object[] withLast(Object[] args, Object last) {
+    Object[] out = Arrays.copyOf(args, args.length + 1);
+    out[args.length] = last;
+    return out;
   }
 
   /** The point, then the seed if any, then one pre-filled accumulator per wrt parameter. */

@@ -49,7 +49,10 @@ public class GradientBenchmark {
     return function.primal();
   }
 
-  /** The generated allocation-free form, after clearing its accumulators. */
+  /**
+   * The generated allocation-free form, after clearing its accumulators, with the workload's
+   * workspace where the method has one.
+   */
   @Benchmark
   public double generated() {
     Workload.clear(gradient);

@@ -27,7 +27,8 @@ public abstract class Workload {
 
   /**
    * The generated allocation-free value-and-gradient form: returns the value and adds the
-   * gradient to {@code gradient}.
+   * gradient to {@code gradient}. Where the method has a workspace class, the workload passes
+   * one it created once, as a caller that wants zero allocation does.
    */
   public abstract double generated(double[][] gradient);
 

@@ -45,7 +45,10 @@ class GradientsAgreeTest {
         .isLessThan(1e-6);
   }
 
-  /** Calling the allocation-free form twice without clearing doubles the gradient. */
+  /**
+   * Calling the allocation-free form twice without clearing doubles the gradient; the second
+   * call runs on the tapes the first left in the workload's workspace.
+   */
   @ParameterizedTest
   @MethodSource("workloads")
   void theGeneratedFormAccumulates(String name) {

@@ -1,0 +1,312 @@
+package io.github.ad4j.core.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.ad4j.core.testing.Differentiated;
+import io.github.ad4j.core.testing.FiniteDifferences;
+import io.github.ad4j.core.testing.GradientCheck;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workspace overloads: {@code fGradient(params, accumulators..., FWorkspace)} and {@code
+ * fPullback(params, seed, accumulators..., FWorkspace)} keep the tapes and adjoint arrays of a
+ * method with loops in a workspace the caller passes again and again, so that once it has grown
+ * to a call's size the call allocates nothing; the forms without a workspace call them with a
+ * new one.
+ */
+class WorkspacesTest {
+
+  private static final String SOURCE =
+      """
+      package p;
+
+      import io.github.ad4j.Differentiable;
+
+      class Tapes {
+        /** A taped call in a counted loop, a branch in it, and a nested loop: three kinds of tape. */
+        @Differentiable
+        static double chain(double[] x) {
+          double total = 0;
+          for (int i = 0; i < x.length; i++) {
+            double t = Math.tanh(x[i]);
+            if (t > 0) {
+              total += t * t;
+            } else {
+              total -= 0.5 * t;
+            }
+            for (int j = 0; j < i % 3; j++) {
+              total = 0.5 * Math.sin(total) + x[j] * t;
+            }
+          }
+          return total;
+        }
+
+        /** A while loop, whose trip count is known only at its end. */
+        @Differentiable(wrt = {"x"})
+        static double walk(double[] x, int steps) {
+          double y = 0;
+          int k = 0;
+          while (k < steps) {
+            y = 0.5 * Math.cos(y) * x[k % x.length] + y;
+            k++;
+          }
+          return y;
+        }
+
+        /** An array of its own, whose adjoint the workspace keeps. */
+        @Differentiable
+        static double smooth(double[] x) {
+          double[] s = new double[x.length];
+          for (int i = 0; i < x.length; i++) {
+            s[i] = Math.sin(x[i]);
+          }
+          double total = 0;
+          for (int i = 1; i < x.length; i++) {
+            total += s[i] * s[i - 1];
+          }
+          return total;
+        }
+
+        /** Straight-line code allocates nothing: no workspace. */
+        @Differentiable
+        static double straight(double x, double y) {
+          return x * Math.exp(y);
+        }
+
+        /** A loop whose backward sweep reads nothing taped allocates nothing: no workspace. */
+        @Differentiable
+        static double squares(double[] x) {
+          double s = 0;
+          for (int i = 0; i < x.length; i++) {
+            s += x[i] * x[i];
+          }
+          return s;
+        }
+
+        // Callers compiled with the generated class, so that measuring calls no reflection
+
+        static double chainTimes(int calls, double[] x, double[] g, TapesGrad.ChainWorkspace w) {
+          double sum = 0;
+          for (int c = 0; c < calls; c++) {
+            sum += TapesGrad.chainGradient(x, g, w);
+          }
+          return sum;
+        }
+
+        static double chainTimes(int calls, double[] x, double[] g) {
+          double sum = 0;
+          for (int c = 0; c < calls; c++) {
+            sum += TapesGrad.chainGradient(x, g);
+          }
+          return sum;
+        }
+
+        static double walkTimes(int calls, double[] x, int steps, double[] g,
+            TapesGrad.WalkWorkspace w) {
+          double sum = 0;
+          for (int c = 0; c < calls; c++) {
+            sum += TapesGrad.walkPullback(x, steps, 0.5, g, w);
+          }
+          return sum;
+        }
+
+        static double smoothTimes(int calls, double[] x, double[] g, TapesGrad.SmoothWorkspace w) {
+          double sum = 0;
+          for (int c = 0; c < calls; c++) {
+            sum += TapesGrad.smoothGradient(x, g, w);
+          }
+          return sum;
+        }
+      }
+      """;
+
+  /**
+   * Calls measured once warm: a tape allocated per call would show as 16 bytes or more each,
+   * while the reflective call that runs them (boxing, the method lookup's copies, a few kB)
+   * spreads to a fraction of a byte.
+   */
+  private static final int CALLS = 10_000;
+
+  private static Differentiated d;
+
+  @BeforeAll
+  static void generate() {
+    d = Differentiated.of("Tapes", SOURCE);
+  }
+
+  @Test
+  void theGeneratedClassHasAWorkspaceExactlyForTheMethodsWhoseFormsAllocate() {
+    List<String> workspaces = new ArrayList<>();
+    for (String method : List.of("chain", "walk", "smooth", "straight", "squares")) {
+      if (d.newWorkspace(method) != null) {
+        workspaces.add(method);
+      }
+    }
+    assertThat(workspaces).containsExactly("chain", "walk", "smooth");
+    assertThat(d.generatedSource())
+        .doesNotContain("StraightWorkspace")
+        .doesNotContain("SquaresWorkspace");
+  }
+
+  @Test
+  void theFormsWithoutAWorkspaceCallThoseWithOneInsteadOfRepeatingTheSweeps() {
+    String source = d.generatedSource();
+    assertThat(body(source, "chainPullback(double[] x, double seed, double[] dchaindx)"))
+        .isEqualTo("return chainPullback(x, seed, dchaindx, new ChainWorkspace());");
+    assertThat(body(source, "chainGradient(double[] x, double[] dchaindx, ChainWorkspace workspace)"))
+        .isEqualTo("return chainPullback(x, 1.0, dchaindx, workspace);");
+    assertThat(body(source, "chainGradient(double[] x, double[] dchaindx)"))
+        .isEqualTo("return chainPullback(x, 1.0, dchaindx);");
+  }
+
+  @Test
+  void theReportSaysWhichFormTapesAndWhichCallsIt() {
+    assertThat(d.result().report())
+        .contains("- `chainPullback(double[], double, double[], ChainWorkspace)`: Taped for the"
+            + " backward sweep: ")
+        .contains("- `chainPullback(double[], double, double[])`: Nothing is taped. It calls"
+            + " `chainPullback`, which tapes for it.")
+        .contains("- `chainGradient(double[], double[], ChainWorkspace)`: Nothing is taped. It"
+            + " calls `chainPullback`, which tapes for it.");
+  }
+
+  @Test
+  void theWorkspaceFormsGiveThePlainFormsGradientAndFiniteDifferencesAtSeveralPoints() {
+    Random random = new Random(5);
+    for (int point = 0; point < 4; point++) {
+      double[] x = randomPoint(random, 4 + point);
+      Object chain = d.newWorkspace("chain");
+      Object smooth = d.newWorkspace("smooth");
+      Object walk = d.newWorkspace("walk");
+      agrees("chain", x, chain);
+      agrees("smooth", x, smooth);
+      double[] plain = new double[x.length];
+      double value = number(d.generated("walkPullback", x.clone(), 7, 0.5, plain));
+      double[] held = new double[x.length];
+      assertThat(number(d.generated("walkPullback", x.clone(), 7, 0.5, held, walk)))
+          .isEqualTo(value)
+          .isEqualTo(number(d.original("walk", x.clone(), 7)));
+      assertThat(held).containsExactly(plain);
+      for (int i = 0; i < x.length; i++) {
+        int cell = i;
+        double expected =
+            0.5 * FiniteDifferences.partial(v -> number(d.original("walk", v, 7)), x, cell);
+        assertThat(held[i]).as("walk, ∂/∂x[%d]", i)
+            .isCloseTo(expected, within(GradientCheck.FD_TOLERANCE * Math.max(1, Math.abs(expected))));
+      }
+    }
+  }
+
+  @Test
+  void oneWorkspaceServesCallsThatGrowAndShrink() {
+    Random random = new Random(17);
+    Object chain = d.newWorkspace("chain");
+    Object smooth = d.newWorkspace("smooth");
+    for (int n : new int[] {3, 1000, 5, 1000, 1}) {
+      double[] x = randomPoint(random, n);
+      agrees("chain", x, chain);
+      agrees("smooth", x, smooth);
+    }
+  }
+
+  @Test
+  void onceWarmACallWithAWorkspaceAllocatesNothing() {
+    double[] x = randomPoint(new Random(3), 500);
+    double[] g = new double[x.length];
+    Object chain = d.newWorkspace("chain");
+    d.original("chainTimes", 20_000, x, g, chain); // the workspace grows, and the JIT compiles
+    double held = bytesPerCall(() -> d.original("chainTimes", CALLS, x, g, chain));
+    assertThat(held).as("bytes per chainGradient(x, g, workspace), n = 500").isLessThan(8);
+
+    // the measurement sees tapes: without a workspace each call allocates at least n doubles
+    d.original("chainTimes", 2_000, x, g);
+    double plain = bytesPerCall(() -> d.original("chainTimes", CALLS, x, g));
+    assertThat(plain).as("bytes per chainGradient(x, g), n = 500").isGreaterThan(8.0 * x.length);
+
+    Object walk = d.newWorkspace("walk");
+    d.original("walkTimes", 20_000, x, 700, g, walk);
+    assertThat(bytesPerCall(() -> d.original("walkTimes", CALLS, x, 700, g, walk)))
+        .as("bytes per walkPullback(x, 700, seed, g, workspace)")
+        .isLessThan(8);
+  }
+
+  @Test
+  void aWorkspaceKeepsTheAdjointsOfTheMethodsArraysButNotTheArraysThemselves() {
+    double[] x = randomPoint(new Random(4), 500);
+    double[] g = new double[x.length];
+    Object smooth = d.newWorkspace("smooth");
+    d.original("smoothTimes", 20_000, x, g, smooth);
+    // smooth's own array s, n doubles and a header, is what the method itself allocates; its
+    // adjoint ds and the tapes would be as much again
+    assertThat(bytesPerCall(() -> d.original("smoothTimes", CALLS, x, g, smooth)))
+        .as("bytes per smoothGradient(x, g, workspace), n = 500")
+        .isLessThan(8.0 * x.length + 64);
+  }
+
+  /**
+   * The workspace form of {@code method} at {@code x}: the value of the method, the gradient
+   * of the form without a workspace to the bit (the same sweeps), and the finite-difference
+   * gradient of the method.
+   */
+  private static void agrees(String method, double[] x, Object workspace) {
+    double[] plain = new double[x.length];
+    double value = number(d.generated(method + "Gradient", x.clone(), plain));
+    double[] held = new double[x.length];
+    assertThat(number(d.generated(method + "Gradient", x.clone(), held, workspace)))
+        .as("%s with a workspace at n = %d", method, x.length)
+        .isEqualTo(value)
+        .isEqualTo(number(d.original(method, x.clone())));
+    assertThat(held).as("%s with a workspace, n = %d", method, x.length).containsExactly(plain);
+    // every element of short points, a spread of them of long ones
+    int stride = x.length <= 10 ? 1 : 37;
+    for (int i = 0; i < x.length; i += stride) {
+      int cell = i;
+      double expected =
+          FiniteDifferences.partial(v -> number(d.original(method, (Object) v)), x, cell);
+      assertThat(held[i])
+          .as("%s, ∂/∂x[%d] of %d", method, i, x.length)
+          .isCloseTo(expected, within(GradientCheck.FD_TOLERANCE * Math.max(1, Math.abs(expected))));
+    }
+  }
+
+  /**
+   * Mixed signs, so that both branches of chain run, and magnitudes of at least 0.2, so that
+   * finite differences (steps up to 0.01) never straddle the kink of chain's branch at 0.
+   */
+  private static double[] randomPoint(Random random, int n) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (random.nextBoolean() ? 1 : -1) * (0.2 + 0.8 * random.nextDouble());
+    }
+    return x;
+  }
+
+  /** The bytes the current thread allocates per call in {@code calls}, which makes CALLS. */
+  private static double bytesPerCall(Supplier<Object> calls) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    calls.get();
+    long after = threads.getCurrentThreadAllocatedBytes();
+    return (after - before) / (double) CALLS;
+  }
+
+  private static double number(Object boxed) {
+    return ((Number) boxed).doubleValue();
+  }
+
+  /** The statements of the method whose declaration ends with {@code signature}, stripped. */
+  private static String body(String source, String signature) {
+    int at = source.indexOf(signature + " {\n");
+    assertThat(at).as("a method %s in%n%s", signature, source).isNotNegative();
+    int start = at + signature.length() + 3;
+    return source.substring(start, source.indexOf("\n  }\n", start)).strip();
+  }
+}
