@@ -18,15 +18,17 @@ import org.junit.jupiter.api.TestFactory;
  * random program against finite differences in every form, pushforward included.
  *
  * <p>Each caller builds an array {@code w} from its inputs ({@code w[0] = x0; w[1] =
- * Math.sin(x1); ...}), or takes it as a parameter of its own, and passes it to two random callees
- * ({@link ProgramGenerator#generateWriter}) that write into it, in loops and branches. The calls
- * are statements ({@code wa0_1(w, x0, n % 4);}) or a statement's whole value ({@code double t3 =
- * ...;}, {@code t3 = ...;}, {@code return ...;}), in sequence on the same array, inside loops and
- * branches of the caller (whose conditions may read {@code w}), on rows of a matrix built from
- * {@code w}, with arguments that read {@code w} itself; between them the caller writes elements
- * of {@code w} and reads them; and its value reads every element of {@code w} at the end. So the
- * adjoint of the array must flow back through each callee's in/out pullback, and its tangent
- * through the in/out pushforward.
+ * Math.sin(x1); ...}), or takes it as a parameter of its own, and passes it to random callees
+ * that write into it, in loops and branches: two from {@link ProgramGenerator#generateWriter}
+ * and a {@link #relay} that passes its array on to both. The calls are statements ({@code
+ * wa0_1(w, x0, n % 4);}) or a statement's whole value ({@code double t3 = ...;}, {@code t3 =
+ * ...;}, {@code return ...;}), in sequence on the same array, inside loops and branches of the
+ * caller (whose conditions and trip counts may read {@code w}), on rows of a matrix built from
+ * {@code w}, on an array declared anew in each iteration of a loop, with arguments that read
+ * {@code w} itself. Between them the caller writes, overwrites and reads elements of {@code w},
+ * and its value reads every element of {@code w} at the end. So the adjoint of the array must
+ * flow back through each callee's in/out pullback, and its tangent through the in/out
+ * pushforward.
  *
  * <p>{@value #BATCH} callers and their callees are compiled to a class. Run more by hand with
  * {@code -Dad4j.random.outparams=N -Dad4j.random.seed=S}.
@@ -52,12 +54,14 @@ class RandomOutParametersTest {
         ProgramGenerator.Program first = ProgramGenerator.generateWriter("wa" + id, random.nextLong());
         ProgramGenerator.Program second =
             ProgramGenerator.generateWriter("wb" + id, random.nextLong());
-        ProgramGenerator.Program caller = caller("caller" + id, random.nextLong(), first, second);
-        members.add(new MethodBatch.Member(first.name(), first.source()));
-        members.add(new MethodBatch.Member(second.name(), second.source()));
-        members.add(new MethodBatch.Member(caller.name(), caller.source()));
+        ProgramGenerator.Program relay = relay("relay" + id, random.nextLong(), first, second);
+        ProgramGenerator.Program caller =
+            caller("caller" + id, random.nextLong(), List.of(first, second, relay));
+        for (ProgramGenerator.Program p : List.of(first, second, relay, caller)) {
+          members.add(new MethodBatch.Member(p.name(), p.source()));
+        }
         callers.add(caller);
-        sources.add(first.source() + second.source());
+        sources.add(first.source() + second.source() + relay.source());
       }
       MethodBatch batch = MethodBatch.of("OutParams" + b, members);
       for (int k = 0; k < callers.size(); k++) {
@@ -95,12 +99,62 @@ class RandomOutParametersTest {
   }
 
   /**
-   * A caller of {@code first} and {@code second}, both from {@link
-   * ProgramGenerator#generateWriter}, entirely determined by {@code seed}.
+   * A caller of {@code callees}, which take an array {@code a} to write into (from {@link
+   * ProgramGenerator#generateWriter} or {@link #relay}), entirely determined by {@code seed}.
    */
   static ProgramGenerator.Program caller(
+      String name, long seed, List<ProgramGenerator.Program> callees) {
+    return new Caller(new Random(seed), callees).write(name, seed);
+  }
+
+  /**
+   * {@code relay(double[] a, double x0, int n)}: hands its own array parameter on to {@code
+   * first} and {@code second}, which write into it, and writes into it itself between the calls,
+   * so it writes into its parameter through its callees (its in/out pullback calls theirs).
+   */
+  static ProgramGenerator.Program relay(
       String name, long seed, ProgramGenerator.Program first, ProgramGenerator.Program second) {
-    return new Caller(new Random(seed), List.of(first, second)).write(name, seed);
+    Random r = new Random(seed);
+    String[] inputs = {"x0", "Math.sin(x0)", "a[0]", "0.5 * a[a.length - 1]"};
+    String[] ints = {"n", "n % 2", "1"};
+    String source =
+        "  // relay " + name + " of " + first.name() + " and " + second.name() + ", seed " + seed
+            + "\n  @Differentiable\n  static double " + name + "(double[] a, double x0, int n) {\n"
+            + "    double u = " + call(first, r, "a", inputs, ints) + ";\n"
+            + "    a[a.length - 1] += 0.25 * (Math.sin(x0) - a[a.length - 1]);\n"
+            + "    " + call(second, r, "a", inputs, ints) + ";\n"
+            + "    return Math.tanh(u) + a[0] * x0;\n"
+            + "  }\n";
+    return new ProgramGenerator.Program(
+        name, seed, ProgramGenerator.Level.ARRAYS, source,
+        List.of(new ProgramGenerator.Param("double[]", "a"),
+            new ProgramGenerator.Param("double", "x0"), new ProgramGenerator.Param("int", "n")),
+        new String[] {"a", "x0"}, new int[] {0, 1});
+  }
+
+  /**
+   * A call of {@code callee} handing it {@code array} for {@code a}, one of {@code inputs} for
+   * each double it differentiates for, a constant for the others, one of {@code ints} for an int.
+   */
+  static String call(
+      ProgramGenerator.Program callee, Random r, String array, String[] inputs, String[] ints) {
+    List<String> wrt = List.of(callee.wrtNames());
+    StringBuilder call = new StringBuilder(callee.name()).append('(');
+    for (int k = 0; k < callee.params().size(); k++) {
+      ProgramGenerator.Param p = callee.params().get(k);
+      String arg;
+      if (p.name().equals("a")) {
+        arg = array;
+      } else if (p.type().equals("int")) {
+        arg = ints[r.nextInt(ints.length)];
+      } else if (wrt.contains(p.name())) {
+        arg = inputs[r.nextInt(inputs.length)];
+      } else {
+        arg = r.nextBoolean() ? "0.25" : "(-0.5)";
+      }
+      call.append(k == 0 ? "" : ", ").append(arg);
+    }
+    return call.append(')').toString();
   }
 
   /**
@@ -171,8 +225,7 @@ class RandomOutParametersTest {
         }
       }
       String source =
-          "  // caller " + name + " of " + callees.get(0).name() + " and " + callees.get(1).name()
-              + ", seed " + seed + "\n  @Differentiable\n  static double " + name + "("
+          "  // caller " + name + ", seed " + seed + "\n  @Differentiable\n  static double " + name + "("
               + signature + ") {\n" + out + "  }\n";
       return new ProgramGenerator.Program(
           name, seed, ProgramGenerator.Level.ARRAYS, source, List.copyOf(params),
@@ -180,7 +233,7 @@ class RandomOutParametersTest {
     }
 
     private void site(int indent, int depth) {
-      double u = r.nextDouble() * 15;
+      double u = r.nextDouble() * 19.4;
       if ((u -= 3) < 0) {
         line(indent, call("w") + ";");
       } else if ((u -= 3) < 0) {
@@ -233,6 +286,36 @@ class RandomOutParametersTest {
         line(indent, "if (" + condition() + ") {");
         line(indent + 1, "return " + call("w") + ";");
         line(indent, "}");
+      } else if ((u -= 1) < 0 && depth < 2) {
+        // an array declared in a loop's body: a new one each iteration, written by a call
+        String i = "i" + fresh++;
+        String v = "v" + fresh++;
+        line(indent, "for (int " + i + " = 0; " + i + " < n % 3 + 1; " + i + "++) {");
+        indices.add(i);
+        line(indent + 1, "double[] " + v + " = new double[2];");
+        line(indent + 1, v + "[0] = " + element() + ";");
+        line(indent + 1, v + "[1] = " + pick(INPUTS) + ";");
+        line(indent + 1, call(v) + ";");
+        line(indent + 1, element() + " = 0.5 * " + v + "[0] + 0.5 * Math.sin(" + v + "[1]);");
+        indices.remove(i);
+        line(indent, "}");
+      } else if ((u -= 1) < 0 && depth < 2) {
+        // a loop whose trip count reads the array its body's call writes
+        String k = "k" + fresh++;
+        line(indent, "int " + k + " = 0;");
+        line(indent, "while (" + k + " < 3 && " + element() + " > -0.5) {");
+        line(indent + 1, k + "++;");
+        site(indent + 1, depth + 1);
+        line(indent + 1, call("w") + ";");
+        line(indent, "}");
+      } else if ((u -= 0.7) < 0) {
+        // overwritten: the adjoint of the element before must be zero
+        line(indent, element() + " = " + pick(INPUTS) + ";");
+      } else if ((u -= 0.7) < 0) {
+        String e = "e" + fresh++;
+        line(indent, "for (double " + e + " : w) {");
+        line(indent + 1, "s = 0.5 * s + 0.5 * Math.sin(" + e + " * x1);");
+        line(indent, "}");
       } else {
         line(indent, call("w") + ";");
       }
@@ -262,32 +345,15 @@ class RandomOutParametersTest {
     private String call(String array) {
       calls++;
       ProgramGenerator.Program callee = callees.get(r.nextInt(callees.size()));
-      List<String> wrt = List.of(callee.wrtNames());
-      StringBuilder call = new StringBuilder(callee.name()).append('(');
-      for (int k = 0; k < callee.params().size(); k++) {
-        ProgramGenerator.Param p = callee.params().get(k);
-        String arg;
-        if (p.name().equals("a")) {
-          arg = array;
-        } else if (p.type().equals("int")) {
-          List<String> ints = new ArrayList<>(List.of("n % 4", "2"));
-          ints.addAll(indices);
-          arg = pick(ints);
-        } else if (wrt.contains(p.name())) {
-          double u = r.nextDouble();
-          if (u < 0.25) {
-            arg = element(); // read before the call writes
-          } else if (u < 0.35) {
-            arg = "Math.tanh(s)";
-          } else {
-            arg = pick(INPUTS);
-          }
-        } else {
-          arg = pick(new String[] {"0.25", "(-0.5)"});
-        }
-        call.append(k == 0 ? "" : ", ").append(arg);
+      List<String> inputs = new ArrayList<>(List.of(INPUTS));
+      inputs.add("Math.tanh(s)");
+      for (int k = 0; k < 3; k++) {
+        inputs.add(element()); // read before the call writes
       }
-      return call.append(')').toString();
+      List<String> ints = new ArrayList<>(List.of("n % 4", "2"));
+      ints.addAll(indices);
+      return RandomOutParametersTest.call(
+          callee, r, array, inputs.toArray(new String[0]), ints.toArray(new String[0]));
     }
 
     private String condition() {
