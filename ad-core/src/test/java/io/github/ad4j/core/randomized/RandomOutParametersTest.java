@@ -18,17 +18,18 @@ import org.junit.jupiter.api.TestFactory;
  * random program against finite differences in every form, pushforward included.
  *
  * <p>Each caller builds an array {@code w} from its inputs ({@code w[0] = x0; w[1] =
- * Math.sin(x1); ...}), or takes it as a parameter of its own, and passes it to random callees
+ * Math.sin(x1); ...}), or takes it as a parameter of its own (now and then one it does not
+ * differentiate for, which varies only once a call wrote it), and passes it to random callees
  * that write into it, in loops and branches: two from {@link ProgramGenerator#generateWriter}
  * and a {@link #relay} that passes its array on to both. The calls are statements ({@code
  * wa0_1(w, x0, n % 4);}) or a statement's whole value ({@code double t3 = ...;}, {@code t3 =
- * ...;}, {@code return ...;}), in sequence on the same array, inside loops and branches of the
- * caller (whose conditions and trip counts may read {@code w}), on rows of a matrix built from
- * {@code w}, on an array declared anew in each iteration of a loop, with arguments that read
- * {@code w} itself. Between them the caller writes, overwrites and reads elements of {@code w},
- * and its value reads every element of {@code w} at the end. So the adjoint of the array must
- * flow back through each callee's in/out pullback, and its tangent through the in/out
- * pushforward.
+ * ...;}, {@code return ...;}, and {@code w[1] = ...;}, into the array the call writes), in
+ * sequence on the same array, inside loops and branches of the caller (whose conditions and trip
+ * counts may read {@code w}), on rows of a matrix built from {@code w}, on an array declared anew
+ * in each iteration of a loop, with arguments that read {@code w} itself. Between them the caller
+ * writes, overwrites and reads elements of {@code w}, and its value reads every element of {@code
+ * w} at the end. So the adjoint of the array must flow back through each callee's in/out
+ * pullback, and its tangent through the in/out pushforward.
  *
  * <p>{@value #BATCH} callers and their callees are compiled to a class. Run more by hand with
  * {@code -Dad4j.random.outparams=N -Dad4j.random.seed=S}.
@@ -188,6 +189,8 @@ class RandomOutParametersTest {
 
     ProgramGenerator.Program write(String name, long seed) {
       parameter = r.nextDouble() < 0.25;
+      // a parameter the caller does not differentiate for: it varies only after the first call
+      boolean constantParameter = parameter && r.nextDouble() < 0.4;
       length = 1 + r.nextInt(4);
       if (!parameter) {
         line(2, "double[] w = new double[" + length + "];");
@@ -219,13 +222,15 @@ class RandomOutParametersTest {
       for (int i = 0; i < params.size(); i++) {
         ProgramGenerator.Param p = params.get(i);
         signature.append(i == 0 ? "" : ", ").append(p.type()).append(' ').append(p.name());
-        if (!p.type().equals("int")) {
+        if (!p.type().equals("int") && !(constantParameter && p.name().equals("w"))) {
           wrt.add(p.name());
           wrtIndex.add(i);
         }
       }
       String source =
-          "  // caller " + name + ", seed " + seed + "\n  @Differentiable\n  static double " + name + "("
+          "  // caller " + name + ", seed " + seed + "\n  @Differentiable"
+              + (constantParameter ? "(wrt = {\"x0\", \"x1\", \"x2\"})" : "")
+              + "\n  static double " + name + "("
               + signature + ") {\n" + out + "  }\n";
       return new ProgramGenerator.Program(
           name, seed, ProgramGenerator.Level.ARRAYS, source, List.copyOf(params),
@@ -233,7 +238,7 @@ class RandomOutParametersTest {
     }
 
     private void site(int indent, int depth) {
-      double u = r.nextDouble() * 19.4;
+      double u = r.nextDouble() * 20;
       if ((u -= 3) < 0) {
         line(indent, call("w") + ";");
       } else if ((u -= 3) < 0) {
@@ -308,6 +313,9 @@ class RandomOutParametersTest {
         site(indent + 1, depth + 1);
         line(indent + 1, call("w") + ";");
         line(indent, "}");
+      } else if ((u -= 0.6) < 0) {
+        // the call's value into an element of the array it writes, which Java locates first
+        line(indent, element() + " = " + call("w") + ";");
       } else if ((u -= 0.7) < 0) {
         // overwritten: the adjoint of the element before must be zero
         line(indent, element() + " = " + pick(INPUTS) + ";");
