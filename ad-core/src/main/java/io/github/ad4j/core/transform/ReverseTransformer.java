@@ -1085,7 +1085,14 @@ public final class ReverseTransformer {
     }
     if (adjoint != null) {
       boolean ownDone = false;
-      if (isElement && readsOld && activity.isActive(value)) {
+      // w[0] = g(w, s), where g writes into w: the in/out pullback takes dw as the adjoint of
+      // w after the call, in which w[0] is what the assignment then overwrote
+      boolean callWritesTarget =
+          isElement
+              && writesActively
+              && WritingCalls.writtenArguments((Expr.Call) value, procedure).stream()
+                  .anyMatch(a -> Storage.root(a).equals(Storage.root(target)));
+      if (isElement && (readsOld && activity.isActive(value) || callWritesTarget)) {
         // the value may read this very element under another index: take its adjoint out first
         String element =
             elementAdjoints.computeIfAbsent(

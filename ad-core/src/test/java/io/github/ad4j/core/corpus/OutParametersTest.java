@@ -141,6 +141,16 @@ class OutParametersTest {
               return y * x + buf[1] * x + buf[0] * y;
             }
 
+            /** Stores scale's value into the array scale writes: Java locates w[1] first. */
+            @Differentiable
+            static double intoTheArrayItWrites(double[] x, double s) {
+              double[] w = new double[2];
+              w[0] = x[0];
+              w[1] = x[1] * s;
+              w[1] = scale(w, s);
+              return w[0] * w[1] + Math.sin(w[1]);
+            }
+
             @Differentiable
             static double inBranches(double[] x, double s) {
               double[] w = new double[x.length];
@@ -212,6 +222,24 @@ class OutParametersTest {
     }
     GradientCheck.verify(OUT, "plainWriter", new String[] {"x"}, new int[] {0},
         List.of(new Object[] {0.5}, new Object[] {-2.0}));
+  }
+
+  @Test
+  void aCallsValueStoredIntoTheArrayItWrites() {
+    // w[1] = scale(w, s): the call's own write of w[1] is overwritten, so only its value and
+    // its write of w[0] carry w[1]'s and w[0]'s adjoints back; the result is x0 s (x0 s + x1 s²)
+    // + sin(x0 s + x1 s²)
+    double x0 = 0.6;
+    double x1 = -0.8;
+    double s = 1.3;
+    double w1 = x0 * s + x1 * s * s;
+    double[] dx = (double[]) OUT.generated("dintoTheArrayItWritesdx", new double[] {x0, x1}, s);
+    assertThat(dx[0]).isCloseTo(s * w1 + x0 * s * s + Math.cos(w1) * s, within(1e-12));
+    assertThat(dx[1]).isCloseTo((x0 * s + Math.cos(w1)) * s * s, within(1e-12));
+    GradientCheck.verify(OUT, "intoTheArrayItWrites", new String[] {"x", "s"}, new int[] {0, 1},
+        List.of(
+            new Object[] {new double[] {x0, x1}, s},
+            new Object[] {new double[] {-1.2, 0.4}, -0.7}));
   }
 
   @Test

@@ -14,6 +14,11 @@ import org.junit.jupiter.api.TestFactory;
  * <p>The first was an array declared after an early return, so inside the lowered guard; the
  * others (4,000 programs, seed 777) a branch whose only effect on an outer adjoint was to zero it
  * ({@code else { x = 3; }}), which the backward sweep dropped.
+ *
+ * <p>Callers found by {@link RandomOutParametersTest} are kept with their callees ({@link
+ * #CALLERS}): the first stored a call's value into the array the call writes, {@code w[0] =
+ * wb(..., w)}, whose backward sweep called the in/out pullback before zeroing the adjoint of
+ * {@code w[0]}.
  */
 class FoundByRandomProgramsTest {
 
@@ -553,6 +558,54 @@ class FoundByRandomProgramsTest {
             }
           """)
       );
+
+  /** A caller the randomized tests found a wrong derivative in, and the methods it calls. */
+  private record FoundCaller(ProgramGenerator.Program caller, List<MethodBatch.Member> callees) {}
+
+  private static final List<FoundCaller> CALLERS =
+      List.of(
+          // minimised from caller3_7 (seed -6973252269591206426) of RandomOutParametersTest
+          new FoundCaller(
+              found(
+                  -6973252269591206426L,
+                  ProgramGenerator.Level.ARRAYS,
+                  List.of(new ProgramGenerator.Param("double", "x0"), new ProgramGenerator.Param("double", "x1"), new ProgramGenerator.Param("double", "x2"), new ProgramGenerator.Param("int", "n")),
+                  """
+                    // caller found12, seed -6973252269591206426, minimised
+                    @Differentiable
+                    static double found12(double x0, double x1, double x2, int n) {
+                      double[] w = new double[1];
+                      w[0] = x1 * x2;
+                      w[0] = wbFound12(Math.sin(x1), 2, w);
+                      return Math.sin(w[0]) + x0;
+                    }
+                  """),
+              List.of(
+                  new MethodBatch.Member(
+                      "wbFound12",
+                      """
+                        @Differentiable
+                        static double wbFound12(double x0, int n, double[] a) {
+                          a[0] *= Math.cos(x0);
+                          return 0.5 * x0 + 0.5 * a[0];
+                        }
+                      """))));
+
+  @TestFactory
+  Stream<DynamicTest> everyCallerTheRandomizedTestsFoundIsRightNow() {
+    List<MethodBatch.Member> members = new ArrayList<>();
+    for (FoundCaller f : CALLERS) {
+      members.addAll(f.callees());
+      members.add(new MethodBatch.Member(f.caller().name(), f.caller().source()));
+    }
+    MethodBatch batch = MethodBatch.of("FoundCallers", members);
+    return CALLERS.stream()
+        .map(f -> DynamicTest.dynamicTest(f.caller().name() + " (seed " + f.caller().seed() + ")",
+            () ->
+                org.assertj.core.api.Assertions.assertThat(RandomProgramTest.check(batch, f.caller()))
+                    .as("%s was checked at a point safe for finite differences", f.caller().name())
+                    .isTrue()));
+  }
 
   @TestFactory
   Stream<DynamicTest> everyProgramTheRandomizedTestFoundIsRightNow() {

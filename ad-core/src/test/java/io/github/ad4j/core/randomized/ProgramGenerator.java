@@ -37,6 +37,10 @@ import java.util.Random;
  *       does not depend on the inputs (its adjoint must be reset), and an element is assigned
  *       from another element of the same array under another index (which may be the same
  *       element at run time).
+ *   <li><b>Out-parameters.</b> {@link #generateWriter} writes callees for callers that hand them
+ *       an array to update: a parameter {@code a}, always among the {@code wrt}, which the
+ *       program writes into (element assignments, {@code +=}, {@code *=}, in loops and branches,
+ *       at least one sweep over {@code a.length} at its top level) and reads; no matrix.
  *   <li><b>javac.</b> Every local is initialised where it is declared, names are never reused,
  *       and {@code break}, {@code continue} and early {@code return} only appear alone in the body
  *       of an {@code if}, so nothing is unreachable.
@@ -131,6 +135,8 @@ final class ProgramGenerator {
 
   private final Random r;
   private final Level level;
+  /** Whether the program writes into its array parameter {@code a} ({@link #generateWriter}). */
+  private final boolean writer;
   private final StringBuilder out = new StringBuilder();
   private final Deque<List<Var>> scopes = new ArrayDeque<>();
   private final Deque<Loop> loops = new ArrayDeque<>();
@@ -140,14 +146,24 @@ final class ProgramGenerator {
   private int indent;
   private int statements;
 
-  private ProgramGenerator(Random r, Level level) {
+  private ProgramGenerator(Random r, Level level, boolean writer) {
     this.r = r;
     this.level = level;
+    this.writer = writer;
   }
 
   /** A program named {@code name}, entirely determined by {@code seed} and {@code level}. */
   static Program generate(String name, long seed, Level level) {
-    return new ProgramGenerator(new Random(seed), level).program(name, seed);
+    return new ProgramGenerator(new Random(seed), level, false).program(name, seed);
+  }
+
+  /**
+   * A program of level {@link Level#ARRAYS} that takes an array {@code a}, differentiates with
+   * respect to it, and writes into it, for callers to call with an array of their own to update
+   * (an out-parameter); entirely determined by {@code seed}.
+   */
+  static Program generateWriter(String name, long seed) {
+    return new ProgramGenerator(new Random(seed), Level.ARRAYS, true).program(name, seed);
   }
 
   private boolean at(Level l) {
@@ -160,10 +176,10 @@ final class ProgramGenerator {
     for (int i = 0; i < doubles; i++) {
       params.add(new Param("double", "x" + i));
     }
-    if (at(Level.ARRAYS) && r.nextDouble() < 0.8) {
+    if (at(Level.ARRAYS) && (r.nextDouble() < 0.8 || writer)) {
       params.add(r.nextInt(params.size() + 1), new Param("double[]", "a"));
     }
-    if (at(Level.ARRAYS) && r.nextDouble() < 0.45) {
+    if (at(Level.ARRAYS) && r.nextDouble() < 0.45 && !writer) {
       params.add(new Param("double[][]", "m"));
     }
     if (at(Level.LOOPS) && r.nextDouble() < 0.7) {
@@ -174,7 +190,8 @@ final class ProgramGenerator {
     boolean explicit = r.nextDouble() < 0.2;
     for (int i = 0; i < params.size(); i++) {
       Param p = params.get(i);
-      if (!p.type().equals("int") && (!explicit || wrt.isEmpty() || r.nextBoolean())) {
+      if (!p.type().equals("int")
+          && (!explicit || wrt.isEmpty() || r.nextBoolean() || writer && p.name().equals("a"))) {
         wrt.add(p.name());
         wrtIndex.add(i);
       }
@@ -200,7 +217,15 @@ final class ProgramGenerator {
       }
     }
     indent = 2;
-    block(3 + r.nextInt(5), 0);
+    int count = 3 + r.nextInt(5);
+    if (writer) {
+      int sweepAt = r.nextInt(count + 1);
+      block(sweepAt, 0);
+      sweep();
+      block(count - sweepAt, 0);
+    } else {
+      block(count, 0);
+    }
     line("return " + finalExpression() + ";");
     scopes.pop();
 
@@ -294,7 +319,7 @@ final class ProgramGenerator {
     double jump = loops.isEmpty() ? 0 : 1.2;
     double earlyReturn = at(Level.BRANCHES) ? 0.4 : 0;
     double element = arrays && (!visible(Kind.ARRAY, true).isEmpty()
-        || !visible(Kind.MATRIX, true).isEmpty()) ? 3 : 0;
+        || !visible(Kind.MATRIX, true).isEmpty()) ? (writer ? 5 : 3) : 0;
     double newArray = arrays && depth < 2 ? 1.0 : 0;
     double total = declare + assign + branch + loop + jump + earlyReturn + element + newArray;
     double u = r.nextDouble() * total;
@@ -515,6 +540,51 @@ final class ProgramGenerator {
     return pick(bounds);
   }
 
+  /**
+   * {@code for (int i = 0; i < a.length; i++) { ... a[i] ... }}: writes every element of the
+   * parameter {@code a}, by one of the assignment forms or from another element, now and then
+   * under a condition; for {@link #generateWriter}.
+   */
+  private void sweep() {
+    String i = name("i");
+    scopes.push(new ArrayList<>());
+    loops.push(new Loop(null));
+    declare(new Var(i, Kind.INT, false, null, null, "a.length"));
+    line("for (int " + i + " = 0; " + i + " < a.length; " + i + "++) {");
+    indent++;
+    scopes.push(new ArrayList<>());
+    boolean guarded = r.nextDouble() < 0.35;
+    if (guarded) {
+      line("if (" + condition() + ") {");
+      indent++;
+    }
+    String place = "a[" + i + "]";
+    if (r.nextDouble() < 0.3) {
+      line(place + " = 0.5 * " + place + " + 0.5 * " + pick(SQUASH) + "(a[(" + i + " + 1) % a.length] * "
+          + factor(1) + ");");
+    } else {
+      assign(place);
+    }
+    if (guarded) {
+      indent--;
+      if (r.nextBoolean()) {
+        line("} else {");
+        indent++;
+        assign(place);
+        indent--;
+      }
+      line("}");
+    }
+    if (r.nextBoolean()) {
+      statement(1);
+    }
+    scopes.pop();
+    indent--;
+    line("}");
+    loops.pop();
+    scopes.pop();
+  }
+
   private void jump(int depth) {
     List<String> targets = new ArrayList<>();
     targets.add("");
@@ -582,6 +652,9 @@ final class ProgramGenerator {
       return places;
     }
     Var a = pick(arrays);
+    if (writer && assignable && r.nextDouble() < 0.5) {
+      a = arrays.stream().filter(v -> v.name().equals("a")).findFirst().orElse(a);
+    }
     for (int k = 0; k < 2; k++) {
       places[k] = a.name() + "[" + index(a.name() + ".length", a.length()) + "]";
     }
