@@ -1,0 +1,151 @@
+package io.github.ad4j.core.emit;
+
+import io.github.ad4j.core.ir.AssignOp;
+import io.github.ad4j.core.ir.Expr;
+import io.github.ad4j.core.ir.JType;
+import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.UnaryOp;
+import java.util.List;
+
+/**
+ * Prints a method body as Java source, one statement a line, each nested block indented by one
+ * more {@link GradClassEmitter#INDENT}; JavaPoet then indents the whole text to the method's
+ * level.
+ *
+ * <p>The body goes to JavaPoet as one piece of text rather than a statement at a time: JavaPoet
+ * splits every piece it writes into lines with a regular expression, which made emission the
+ * largest cost of generation. The text is what JavaPoet's own control-flow methods wrote.
+ */
+final class BodyPrinter {
+
+  private final StringBuilder out = new StringBuilder();
+  private int depth;
+
+  private BodyPrinter() {}
+
+  /** {@code body} as Java source, each line ending in a newline. */
+  static String print(List<Stmt> body) {
+    BodyPrinter printer = new BodyPrinter();
+    printer.statements(body);
+    return printer.out.toString();
+  }
+
+  private void statements(List<Stmt> stmts) {
+    for (Stmt stmt : stmts) {
+      if (stmt instanceof Stmt.Comment c) {
+        line("// " + c.text());
+      } else if (stmt instanceof Stmt.If i && i.then().isEmpty() && !i.otherwise().isEmpty()) {
+        // if (c) {} else { s } reads better as if (!c) { s }
+        statements(
+            List.of(
+                new Stmt.If(
+                    new Expr.Unary(UnaryOp.NOT, i.condition()), i.otherwise(), List.of(),
+                    i.origin())));
+      } else if (stmt instanceof Stmt.If i) {
+        open("if (" + ExprPrinter.print(i.condition()) + ")");
+        statements(i.then());
+        List<Stmt> otherwise = i.otherwise();
+        while (otherwise.size() == 1 && otherwise.get(0) instanceof Stmt.If elseIf) {
+          reopen("else if (" + ExprPrinter.print(elseIf.condition()) + ")");
+          statements(elseIf.then());
+          otherwise = elseIf.otherwise();
+        }
+        if (!otherwise.isEmpty()) {
+          reopen("else");
+          statements(otherwise);
+        }
+        close("");
+      } else if (stmt instanceof Stmt.Loop l) {
+        loop(l);
+      } else if (stmt instanceof Stmt.Block b) {
+        open("");
+        statements(b.body());
+        close("");
+      } else {
+        line(simple(stmt) + ";");
+      }
+    }
+  }
+
+  private void loop(Stmt.Loop l) {
+    String condition = ExprPrinter.print(l.condition());
+    switch (l.kind()) {
+      case WHILE:
+        open("while (" + condition + ")");
+        statements(l.body());
+        close("");
+        break;
+      case DO_WHILE:
+        open("do");
+        statements(l.body());
+        close(" while (" + condition + ");");
+        break;
+      default:
+        StringBuilder header = new StringBuilder("for (");
+        list(l.init(), header);
+        header.append("; ").append(condition.equals("true") ? "" : condition).append("; ");
+        list(l.update(), header);
+        open(header.append(')').toString());
+        statements(l.body());
+        close("");
+        break;
+    }
+  }
+
+  private static void list(List<Stmt> stmts, StringBuilder into) {
+    for (int i = 0; i < stmts.size(); i++) {
+      into.append(i == 0 ? "" : ", ").append(simple(stmts.get(i)));
+    }
+  }
+
+  /** Opens a block after {@code header} (a bare block for an empty one): one level deeper. */
+  private void open(String header) {
+    line(header.isEmpty() ? "{" : header + " {");
+    depth++;
+  }
+
+  /** Closes the block opened last and opens the next branch of its statement, {@code header}. */
+  private void reopen(String header) {
+    depth--;
+    line("} " + header + " {");
+    depth++;
+  }
+
+  /** Closes the block opened last, followed on its line by {@code tail} (a do loop's condition). */
+  private void close(String tail) {
+    depth--;
+    line("}" + tail);
+  }
+
+  private void line(String text) {
+    out.append(GradClassEmitter.INDENT.repeat(depth)).append(text).append('\n');
+  }
+
+  /** A declaration, assignment or return, without its semicolon. */
+  private static String simple(Stmt stmt) {
+    if (stmt instanceof Stmt.Declare d) {
+      return d.init() == null
+          ? d.type() + " " + d.name()
+          : d.type() + " " + d.name() + " = " + ExprPrinter.print(d.init());
+    }
+    if (stmt instanceof Stmt.Assign a) {
+      String target = ExprPrinter.print(a.target());
+      if (a.value() instanceof Expr.Literal l && l.isOne() && l.type().equals(JType.INT)) {
+        if (a.op() == AssignOp.ADD) {
+          return target + "++";
+        }
+        if (a.op() == AssignOp.SUBTRACT) {
+          return target + "--";
+        }
+      }
+      return target + " " + a.op().symbol() + " " + ExprPrinter.print(a.value());
+    }
+    if (stmt instanceof Stmt.Return r) {
+      return "return " + ExprPrinter.print(r.value());
+    }
+    if (stmt instanceof Stmt.Eval e) {
+      return ExprPrinter.print(e.call());
+    }
+    throw new IllegalArgumentException("not a simple statement: " + stmt);
+  }
+}
