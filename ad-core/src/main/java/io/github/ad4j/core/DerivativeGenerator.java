@@ -26,6 +26,7 @@ import io.github.ad4j.core.transform.GradientRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -220,8 +221,15 @@ public final class DerivativeGenerator {
       List<String> reports,
       List<Diagnostic> diagnostics) {
     Map<TypeDeclaration<?>, List<DifferentiableMethod>> byClass = new LinkedHashMap<>();
+    // A syntax tree's hashCode walks the whole tree, so the class of each method is looked up
+    // by identity first and hashed once per class, not once per method.
+    Map<TypeDeclaration<?>, List<DifferentiableMethod>> byIdentity = new IdentityHashMap<>();
     for (DifferentiableMethod method : DifferentiableMethod.findAll(source)) {
-      byClass.computeIfAbsent(ParsedSource.topLevelType(method.owner()), k -> new ArrayList<>()).add(method);
+      byIdentity
+          .computeIfAbsent(
+              ParsedSource.topLevelType(method.owner()),
+              type -> byClass.computeIfAbsent(type, k -> new ArrayList<>()))
+          .add(method);
     }
     String packageName = packageOf(source);
     // a class of the package named Math would shadow java.lang.Math in the generated class
