@@ -9,7 +9,6 @@ import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.emit.BytecodeSize;
 import io.github.ad4j.core.emit.GradClassEmitter;
 import io.github.ad4j.core.emit.JavaLangQualifier;
-import io.github.ad4j.core.emit.TapeReport;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.Origin;
 import io.github.ad4j.core.ir.Procedure;
@@ -271,7 +270,7 @@ public final class DerivativeGenerator {
                 .append(e.method().params().stream().map(p -> p.type().toString())
                     .collect(java.util.stream.Collectors.joining(", ", "(", ")")))
                 .append("`: ")
-                .append(TapeReport.of(e.body(), e.method().variables()).describe("`", "`"))
+                .append(e.tapes().describe("`", "`"))
                 .append('\n');
           }
           reports.add(report.toString());

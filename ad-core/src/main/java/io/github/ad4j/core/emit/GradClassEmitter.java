@@ -40,10 +40,16 @@ public final class GradClassEmitter {
    *
    * @param method its signature and documentation
    * @param body its simplified body
+   * @param tapes what the body tapes, for its Javadoc and the generation report
    */
-  public record Emitted(DerivativeMethod method, List<Stmt> body) {
+  public record Emitted(DerivativeMethod method, List<Stmt> body, TapeReport tapes) {
     public Emitted {
       body = List.copyOf(body);
+    }
+
+    /** {@code method} with {@code body}, whose tapes are read off it once. */
+    public Emitted(DerivativeMethod method, List<Stmt> body) {
+      this(method, body, TapeReport.of(body, method.variables()));
     }
   }
 
@@ -100,7 +106,7 @@ public final class GradClassEmitter {
 
   /** The method's Javadoc, with what its final code tapes, where it tapes anything. */
   private static String javadoc(Emitted emitted) {
-    TapeReport tapes = TapeReport.of(emitted.body(), emitted.method().variables());
+    TapeReport tapes = emitted.tapes();
     return tapes.isEmpty()
         ? emitted.method().javadoc()
         : emitted.method().javadoc() + "\n\n<p>" + tapes.describe("{@code ", "}");
