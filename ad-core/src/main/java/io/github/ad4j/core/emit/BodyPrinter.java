@@ -9,14 +9,21 @@ import java.util.List;
 
 /**
  * Prints a method body as Java source, one statement a line, each nested block indented by one
- * more {@link GradClassEmitter#INDENT}; JavaPoet then indents the whole text to the method's
- * level.
+ * more {@link GradClassEmitter#INDENT}, and puts it in its place in the class JavaPoet wrote.
  *
- * <p>The body goes to JavaPoet as one piece of text rather than a statement at a time: JavaPoet
- * splits every piece it writes into lines with a regular expression, which made emission the
+ * <p>JavaPoet writes each method with a {@link #PLACEHOLDER} line for its body, and {@link
+ * #insert} replaces it by the body indented as JavaPoet indents a line. The bodies are most of a
+ * generated file, and JavaPoet splits every piece of text it writes into lines with a regular
+ * expression, twice per file: writing the bodies through it statement by statement was the
  * largest cost of generation. The text is what JavaPoet's own control-flow methods wrote.
  */
 final class BodyPrinter {
+
+  /**
+   * The line that stands for a body in what JavaPoet writes. No generated text contains it: a
+   * NUL character cannot be in a file name, and the rest cannot be in an identifier.
+   */
+  static final String PLACEHOLDER = "\u0000/* body */";
 
   private final StringBuilder out = new StringBuilder();
   private int depth;
@@ -28,6 +35,38 @@ final class BodyPrinter {
     BodyPrinter printer = new BodyPrinter();
     printer.statements(body);
     return printer.out.toString();
+  }
+
+  /**
+   * {@code skeleton}, JavaPoet's text of a class, with its {@link #PLACEHOLDER} lines replaced by
+   * {@code bodies} in order, each line indented like the placeholder (empty lines, as JavaPoet
+   * writes them, not at all).
+   */
+  static String insert(String skeleton, List<String> bodies) {
+    int length = skeleton.length();
+    for (String body : bodies) {
+      length += 2 * body.length(); // room for the indentation
+    }
+    StringBuilder out = new StringBuilder(length);
+    int from = 0;
+    for (String body : bodies) {
+      int placeholder = skeleton.indexOf(PLACEHOLDER, from);
+      int lineStart = skeleton.lastIndexOf('\n', placeholder) + 1;
+      String indent = skeleton.substring(lineStart, placeholder);
+      out.append(skeleton, from, lineStart);
+      for (int start = 0, end; start < body.length(); start = end + 1) {
+        end = body.indexOf('\n', start);
+        if (end < 0) {
+          end = body.length();
+        }
+        if (end > start) {
+          out.append(indent).append(body, start, end);
+        }
+        out.append('\n');
+      }
+      from = placeholder + PLACEHOLDER.length() + 1; // and the placeholder's newline
+    }
+    return out.append(skeleton, from, skeleton.length()).toString();
   }
 
   private void statements(List<Stmt> stmts) {

@@ -86,8 +86,10 @@ public final class GradClassEmitter {
                         + fileName
                         + ".\n\n<p>Do not edit: the build writes this file anew."))
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    List<String> bodies = new ArrayList<>();
     for (Emitted emitted : methods) {
       type.addMethod(method(packageName, gradName, emitted));
+      bodies.add(BodyPrinter.print(emitted.body()));
     }
     helpers(methods).forEach(type::addMethod);
     for (GradientRecord record : records) {
@@ -101,7 +103,7 @@ public final class GradClassEmitter {
             .build();
     String path =
         (packageName.isEmpty() ? "" : packageName.replace('.', '/') + "/") + gradName + ".java";
-    return new GeneratedFile(path, file.toString());
+    return new GeneratedFile(path, BodyPrinter.insert(file.toString(), bodies));
   }
 
   /** The method's Javadoc, with what its final code tapes, where it tapes anything. */
@@ -128,7 +130,7 @@ public final class GradClassEmitter {
     for (Param p : m.params()) {
       builder.addParameter(ParameterSpec.builder(typeName(p.type()), p.name()).build());
     }
-    builder.addCode("$L", BodyPrinter.print(emitted.body()));
+    builder.addCode("$L\n", BodyPrinter.PLACEHOLDER);
     return builder.build();
   }
 
