@@ -101,7 +101,9 @@ final class BodyPrinter {
         statements(b.body());
         close("");
       } else {
-        line(simple(stmt) + ";");
+        indent();
+        simple(stmt, out);
+        out.append(";\n");
       }
     }
   }
@@ -133,7 +135,8 @@ final class BodyPrinter {
 
   private static void list(List<Stmt> stmts, StringBuilder into) {
     for (int i = 0; i < stmts.size(); i++) {
-      into.append(i == 0 ? "" : ", ").append(simple(stmts.get(i)));
+      into.append(i == 0 ? "" : ", ");
+      simple(stmts.get(i), into);
     }
   }
 
@@ -157,34 +160,40 @@ final class BodyPrinter {
   }
 
   private void line(String text) {
-    out.append(GradClassEmitter.INDENT.repeat(depth)).append(text).append('\n');
+    indent();
+    out.append(text).append('\n');
   }
 
-  /** A declaration, assignment or return, without its semicolon. */
-  private static String simple(Stmt stmt) {
+  private void indent() {
+    for (int i = 0; i < depth; i++) {
+      out.append(GradClassEmitter.INDENT);
+    }
+  }
+
+  /** Appends a declaration, assignment or return, without its semicolon, to {@code into}. */
+  private static void simple(Stmt stmt, StringBuilder into) {
     if (stmt instanceof Stmt.Declare d) {
-      return d.init() == null
-          ? d.type() + " " + d.name()
-          : d.type() + " " + d.name() + " = " + ExprPrinter.print(d.init());
-    }
-    if (stmt instanceof Stmt.Assign a) {
-      String target = ExprPrinter.print(a.target());
-      if (a.value() instanceof Expr.Literal l && l.isOne() && l.type().equals(JType.INT)) {
-        if (a.op() == AssignOp.ADD) {
-          return target + "++";
-        }
-        if (a.op() == AssignOp.SUBTRACT) {
-          return target + "--";
-        }
+      into.append(d.type()).append(' ').append(d.name());
+      if (d.init() != null) {
+        into.append(" = ");
+        ExprPrinter.print(d.init(), into);
       }
-      return target + " " + a.op().symbol() + " " + ExprPrinter.print(a.value());
+    } else if (stmt instanceof Stmt.Assign a) {
+      ExprPrinter.print(a.target(), into);
+      if (a.value() instanceof Expr.Literal l && l.isOne() && l.type().equals(JType.INT)
+          && (a.op() == AssignOp.ADD || a.op() == AssignOp.SUBTRACT)) {
+        into.append(a.op() == AssignOp.ADD ? "++" : "--");
+      } else {
+        into.append(' ').append(a.op().symbol()).append(' ');
+        ExprPrinter.print(a.value(), into);
+      }
+    } else if (stmt instanceof Stmt.Return r) {
+      into.append("return ");
+      ExprPrinter.print(r.value(), into);
+    } else if (stmt instanceof Stmt.Eval e) {
+      ExprPrinter.print(e.call(), into);
+    } else {
+      throw new IllegalArgumentException("not a simple statement: " + stmt);
     }
-    if (stmt instanceof Stmt.Return r) {
-      return "return " + ExprPrinter.print(r.value());
-    }
-    if (stmt instanceof Stmt.Eval e) {
-      return ExprPrinter.print(e.call());
-    }
-    throw new IllegalArgumentException("not a simple statement: " + stmt);
   }
 }
