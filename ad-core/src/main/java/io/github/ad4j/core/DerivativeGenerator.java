@@ -10,7 +10,6 @@ import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.emit.BytecodeSize;
 import io.github.ad4j.core.emit.GradClassEmitter;
 import io.github.ad4j.core.emit.JavaLangQualifier;
-import io.github.ad4j.core.emit.TapeReport;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.Origin;
 import io.github.ad4j.core.ir.Procedure;
@@ -28,6 +27,7 @@ import io.github.ad4j.core.transform.Workspaces;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,8 +222,15 @@ public final class DerivativeGenerator {
       List<String> reports,
       List<Diagnostic> diagnostics) {
     Map<TypeDeclaration<?>, List<DifferentiableMethod>> byClass = new LinkedHashMap<>();
+    // A syntax tree's hashCode walks the whole tree, so the class of each method is looked up
+    // by identity first and hashed once per class, not once per method.
+    Map<TypeDeclaration<?>, List<DifferentiableMethod>> byIdentity = new IdentityHashMap<>();
     for (DifferentiableMethod method : DifferentiableMethod.findAll(source)) {
-      byClass.computeIfAbsent(ParsedSource.topLevelType(method.owner()), k -> new ArrayList<>()).add(method);
+      byIdentity
+          .computeIfAbsent(
+              ParsedSource.topLevelType(method.owner()),
+              type -> byClass.computeIfAbsent(type, k -> new ArrayList<>()))
+          .add(method);
     }
     String packageName = packageOf(source);
     // a class of the package named Math would shadow java.lang.Math in the generated class
@@ -271,7 +278,7 @@ public final class DerivativeGenerator {
                     .collect(java.util.stream.Collectors.joining(", ", "(", e.method().workspace()
                         == null ? ")" : ", " + e.method().workspace().type() + ")")))
                 .append("`: ")
-                .append(TapeReport.of(e.body(), e.method().variables()).describe("`", "`"))
+                .append(e.tapes().describe("`", "`"))
                 .append(calledForm(e.body()))
                 .append('\n');
           }

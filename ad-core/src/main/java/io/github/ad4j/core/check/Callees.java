@@ -16,7 +16,9 @@ import io.github.ad4j.core.normalise.TypeNames;
 import io.github.ad4j.core.parse.DifferentiableMethod;
 import io.github.ad4j.core.parse.ParsedSource;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +126,9 @@ public final class Callees {
     Map<Callee, Declared> declarations = new java.util.IdentityHashMap<>();
     for (ParsedSource source : sources) {
       String pkg = source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-      Set<MethodDeclaration> differentiable = new HashSet<>();
+      // by identity: a syntax tree's hashCode walks all of it. Equal declarations would be
+      // annotated alike, so identity and equality find the same methods here.
+      Set<MethodDeclaration> differentiable = Collections.newSetFromMap(new IdentityHashMap<>());
       for (DifferentiableMethod m : DifferentiableMethod.findAll(source)) {
         differentiable.add(m.declaration());
       }

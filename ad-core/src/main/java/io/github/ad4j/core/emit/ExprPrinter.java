@@ -5,7 +5,6 @@ import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.UnaryOp;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Prints expressions as Java source, with exactly the parentheses Java's precedence needs, plus
@@ -21,12 +20,27 @@ public final class ExprPrinter {
 
   /** Prints {@code expr} as Java source. */
   public static String print(Expr expr) {
-    return print(expr, 0);
+    StringBuilder out = new StringBuilder();
+    print(expr, out);
+    return out.toString();
   }
 
-  private static String print(Expr expr, int required) {
-    String text = bare(expr);
-    return precedence(expr) < required ? "(" + text + ")" : text;
+  /**
+   * Appends {@code expr} as Java source to {@code out}: one buffer for a whole statement, rather
+   * than a string per subexpression concatenated again at every level.
+   */
+  static void print(Expr expr, StringBuilder out) {
+    print(expr, 0, out);
+  }
+
+  private static void print(Expr expr, int required, StringBuilder out) {
+    if (precedence(expr) < required) {
+      out.append('(');
+      bare(expr, out);
+      out.append(')');
+    } else {
+      bare(expr, out);
+    }
   }
 
   private static int precedence(Expr expr) {
@@ -45,71 +59,96 @@ public final class ExprPrinter {
     return PRIMARY;
   }
 
-  private static String bare(Expr expr) {
+  private static void bare(Expr expr, StringBuilder out) {
     if (expr instanceof Expr.Literal l) {
-      return literal(l);
-    }
-    if (expr instanceof Expr.Var v) {
-      return v.name();
-    }
-    if (expr instanceof Expr.FieldRef f) {
-      return f.owner() + "." + f.name();
-    }
-    if (expr instanceof Expr.Unary u) {
-      String operand = print(u.operand(), UNARY);
-      if (operand.startsWith(u.op().symbol())
-          && (u.op() == UnaryOp.NEGATE || u.op() == UnaryOp.PLUS)) {
-        operand = "(" + operand + ")";
+      out.append(literal(l));
+    } else if (expr instanceof Expr.Var v) {
+      out.append(v.name());
+    } else if (expr instanceof Expr.FieldRef f) {
+      out.append(f.owner()).append('.').append(f.name());
+    } else if (expr instanceof Expr.Unary u) {
+      String symbol = u.op().symbol();
+      out.append(symbol);
+      int operand = out.length();
+      print(u.operand(), UNARY, out);
+      // - -x would read as a decrement: - (-x)
+      if ((u.op() == UnaryOp.NEGATE || u.op() == UnaryOp.PLUS)
+          && startsWith(out, operand, symbol)) {
+        out.insert(operand, '(').append(')');
       }
-      return u.op().symbol() + operand;
-    }
-    if (expr instanceof Expr.Binary b) {
+    } else if (expr instanceof Expr.Binary b) {
       BinaryOp op = b.op();
-      return print(b.left(), op.precedence())
-          + " "
-          + op.symbol()
-          + " "
-          + print(b.right(), op.precedence() + 1);
-    }
-    if (expr instanceof Expr.Call c) {
-      String target = c.owner().isEmpty() ? "" : c.owner() + ".";
-      return target + c.name() + "(" + arguments(c.args()) + ")";
-    }
-    if (expr instanceof Expr.Cast c) {
-      return "(" + c.type() + ") " + print(c.operand(), UNARY);
-    }
-    if (expr instanceof Expr.Conditional c) {
-      return print(c.condition(), CONDITIONAL + 1)
-          + " ? "
-          + print(c.whenTrue(), CONDITIONAL + 1)
-          + " : "
-          + print(c.whenFalse(), CONDITIONAL);
-    }
-    if (expr instanceof Expr.ArrayAccess a) {
-      return print(a.array(), PRIMARY) + "[" + print(a.index()) + "]";
-    }
-    if (expr instanceof Expr.NewRecord r) {
-      return "new " + r.type() + "(" + arguments(r.args()) + ")";
-    }
-    if (expr instanceof Expr.ArrayLength l) {
-      return print(l.array(), PRIMARY) + ".length";
-    }
-    if (expr instanceof Expr.Step s) {
-      String op = s.increment() ? "++" : "--";
-      return s.prefix() ? op + s.variable() : s.variable() + op;
-    }
-    if (expr instanceof Expr.NewArray n) {
-      StringBuilder sb = new StringBuilder("new ").append(n.type().primitive().keyword());
-      for (Expr length : n.lengths()) {
-        sb.append('[').append(print(length)).append(']');
+      print(b.left(), op.precedence(), out);
+      out.append(' ').append(op.symbol()).append(' ');
+      print(b.right(), op.precedence() + 1, out);
+    } else if (expr instanceof Expr.Call c) {
+      if (!c.owner().isEmpty()) {
+        out.append(c.owner()).append('.');
       }
-      return sb.append("[]".repeat(n.type().dimensions() - n.lengths().size())).toString();
+      out.append(c.name()).append('(');
+      arguments(c.args(), out);
+      out.append(')');
+    } else if (expr instanceof Expr.Cast c) {
+      out.append('(').append(c.type()).append(") ");
+      print(c.operand(), UNARY, out);
+    } else if (expr instanceof Expr.Conditional c) {
+      print(c.condition(), CONDITIONAL + 1, out);
+      out.append(" ? ");
+      print(c.whenTrue(), CONDITIONAL + 1, out);
+      out.append(" : ");
+      print(c.whenFalse(), CONDITIONAL, out);
+    } else if (expr instanceof Expr.ArrayAccess a) {
+      print(a.array(), PRIMARY, out);
+      out.append('[');
+      print(a.index(), 0, out);
+      out.append(']');
+    } else if (expr instanceof Expr.NewRecord r) {
+      out.append("new ").append(r.type()).append('(');
+      arguments(r.args(), out);
+      out.append(')');
+    } else if (expr instanceof Expr.ArrayLength l) {
+      print(l.array(), PRIMARY, out);
+      out.append(".length");
+    } else if (expr instanceof Expr.Step s) {
+      String op = s.increment() ? "++" : "--";
+      if (s.prefix()) {
+        out.append(op).append(s.variable());
+      } else {
+        out.append(s.variable()).append(op);
+      }
+    } else if (expr instanceof Expr.NewArray n) {
+      out.append("new ").append(n.type().primitive().keyword());
+      for (Expr length : n.lengths()) {
+        out.append('[');
+        print(length, 0, out);
+        out.append(']');
+      }
+      out.append("[]".repeat(n.type().dimensions() - n.lengths().size()));
+    } else {
+      throw new IllegalArgumentException("cannot print " + expr);
     }
-    throw new IllegalArgumentException("cannot print " + expr);
   }
 
-  private static String arguments(List<Expr> args) {
-    return args.stream().map(ExprPrinter::print).collect(Collectors.joining(", "));
+  /** Whether {@code out} from {@code start} on begins with {@code prefix}. */
+  private static boolean startsWith(StringBuilder out, int start, String prefix) {
+    if (out.length() - start < prefix.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (out.charAt(start + i) != prefix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void arguments(List<Expr> args, StringBuilder out) {
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      print(args.get(i), 0, out);
+    }
   }
 
   /** Prints a literal as Java source; non-finite values as the constants that name them. */

@@ -68,8 +68,21 @@ public final class ParsedSource {
       String content = lines[line - 1];
       int from = line == begin.line ? Math.min(begin.column - 1, content.length()) : 0;
       int to = line == end.line ? Math.min(end.column, content.length()) : content.length();
-      sb.append(' ').append(content, from, Math.max(from, to));
+      if (sb.length() == 0 || sb.charAt(sb.length() - 1) != ' ') {
+        sb.append(' '); // between lines
+      }
+      // each run of whitespace (what the regular expression \s matches) as one space; by hand,
+      // since this runs for every statement and replaceAll compiles its pattern on every call
+      for (int i = from; i < to; i++) {
+        char c = content.charAt(i);
+        boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+        if (!space) {
+          sb.append(c);
+        } else if (sb.charAt(sb.length() - 1) != ' ') {
+          sb.append(' ');
+        }
+      }
     }
-    return sb.toString().replaceAll("\\s+", " ").trim();
+    return sb.toString().trim();
   }
 }
