@@ -16,7 +16,7 @@ final class Allocations {
 
   /** The generated helpers that create arrays. */
   private static final Set<String> ALLOCATING_HELPERS =
-      Set.of("push", "zerosLike", "deepCopy", "clone", "toFloats");
+      Set.of("push", "zerosLike", "deepCopy", "clone", "copyOf", "toFloats");
 
   private Allocations() {}
 
@@ -64,7 +64,9 @@ final class Allocations {
       return true;
     }
     if (e instanceof Expr.Call c
-        && (ALLOCATING_HELPERS.contains(c.name()) || c.name().endsWith("Pullback"))) {
+        && (ALLOCATING_HELPERS.contains(c.name())
+            || c.name().endsWith("Pullback")
+            || c.name().endsWith("PullbackInOut"))) {
       return true;
     }
     for (Expr child : ExprRewriter.children(e)) {

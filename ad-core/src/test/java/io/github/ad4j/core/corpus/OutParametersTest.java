@@ -287,6 +287,39 @@ class OutParametersTest {
   }
 
   @Test
+  void aFormThatCopiesTheArraysACalleeWritesDoesNotSayItAllocatesNothing() {
+    // the in/out pullback of f copies w before sq writes it: an allocation its Javadoc must own
+    Differentiated d =
+        Differentiated.of(
+            "Copies",
+            """
+            package p;
+
+            import io.github.ad4j.Differentiable;
+
+            class Copies {
+              @Differentiable
+              static double sq(double[] v) {
+                v[0] = v[0] * v[0];
+                return 0;
+              }
+
+              @Differentiable
+              static double f(double[] w) {
+                sq(w);
+                return w[0];
+              }
+            }
+            """);
+    String source = d.generatedSource();
+    int method = source.indexOf("public static double fPullbackInOut(");
+    String javadoc = source.substring(source.lastIndexOf("/**", method), method);
+    assertThat(javadoc).doesNotContain("Allocates nothing").contains("Allocates the tapes");
+    GradientCheck.verify(d, "f", new String[] {"w"}, new int[] {0},
+        List.<Object[]>of(new Object[] {new double[] {0.7, -1.2}}));
+  }
+
+  @Test
   void aWritingCallInsideAnExpressionIsRefused() {
     GenerationResult result =
         DerivativeGenerator.create()
