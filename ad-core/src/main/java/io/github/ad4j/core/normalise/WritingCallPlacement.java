@@ -4,6 +4,7 @@ import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.Origin;
+import io.github.ad4j.core.ir.Procedure;
 import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ final class WritingCallPlacement {
 
   /**
    * @param writes whether a call names a method that writes into its arrays
-   * @param callSites where each call is, by {@link ExpressionConverter#key}
+   * @param callSites where each call is, by {@link ExpressionConverter#key} and {@link
+   *     Procedure#exactKey}
    * @param fallback where to report a call whose place is not known
    */
   static void check(
@@ -64,7 +66,7 @@ final class WritingCallPlacement {
         Expr.Call call = firstWriter(e);
         if (call != null) {
           throw new NotDifferentiableException(
-              callSites.getOrDefault(ExpressionConverter.key(call), origin),
+              site(call, origin),
               "call to " + call.name() + ", which writes into its array parameters, inside an"
                   + " expression; call it as a statement of its own, `" + call.name()
                   + "(...);` or `double t = " + call.name() + "(...);`, and use t");
@@ -74,6 +76,16 @@ final class WritingCallPlacement {
         block(inner, fallback);
       }
     }
+  }
+
+  /**
+   * Where {@code call}, in the statement at {@code statement}, is: the call itself where the
+   * converter recorded it, else the statement. (Not the first call of the method anywhere, which
+   * may be another statement's.)
+   */
+  private Origin site(Expr.Call call, Origin statement) {
+    Origin exact = callSites.get(Procedure.exactKey(call));
+    return exact != null && exact.line() >= statement.line() ? exact : statement;
   }
 
   /** What a statement's value holds inside: its arguments if the value is a writing call. */

@@ -355,6 +355,42 @@ class OutParametersTest {
   }
 
   @Test
+  void theRefusedCallInsideAnExpressionIsTheOneReported() {
+    // scale is called on line 14 first, as a statement: the error is about line 15's call
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                List.of(
+                    new SourceFile(
+                        "p/Second.java",
+                        """
+                        package p;
+
+                        import io.github.ad4j.Differentiable;
+
+                        class Second {
+                          @Differentiable
+                          static double scale(double[] v, double s) {
+                            v[0] = v[0] * s;
+                            return v[0];
+                          }
+
+                          @Differentiable
+                          static double f(double[] w, double s) {
+                            double t = scale(w, s);
+                            return t * w[0] * scale(w, s * s);
+                          }
+                        }
+                        """)));
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::format)
+        .singleElement()
+        .asString()
+        .startsWith("p/Second.java:15:23: call to scale, which writes into its array parameters,"
+            + " inside an expression");
+  }
+
+  @Test
   void secondDerivativesThroughAWritingCallAreRefused() {
     GenerationResult result =
         DerivativeGenerator.create()
