@@ -355,6 +355,55 @@ class OutParametersTest {
   }
 
   @Test
+  void anArrayACalleeWritesPassedAsAnotherArgumentTooIsRefused() {
+    // mix(w, w): mix's derivatives take a and b for distinct arrays, and would miss that b[0]
+    // changes when a[0] is written (the derivative came out 0 where it is 4.056)
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                List.of(
+                    new SourceFile(
+                        "p/Alias.java",
+                        """
+                        package p;
+
+                        import io.github.ad4j.Differentiable;
+
+                        class Alias {
+                          @Differentiable
+                          static double mix(double[] a, double[] b) {
+                            a[0] = b[0] * b[1];
+                            a[1] = a[1] + b[0];
+                            return 0;
+                          }
+
+                          @Differentiable
+                          static double f(double[] x) {
+                            double[] w = new double[2];
+                            w[0] = x[0];
+                            w[1] = x[1];
+                            mix(w, w);
+                            return w[0] * w[1];
+                          }
+
+                          @Differentiable
+                          static double g(double[][] m) {
+                            double t = mix(m[0], m[1]);
+                            double u = mix(m[1], m[1]);
+                            return t + u;
+                          }
+                        }
+                        """)));
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::format)
+        .containsExactly(
+            "p/Alias.java:18:5: call to mix passes w to a, which mix writes into, and w to b: the"
+                + " same array twice; pass a copy of one of them",
+            "p/Alias.java:25:16: call to mix passes m[1] to a, which mix writes into, and m[1] to"
+                + " b: the same array twice; pass a copy of one of them");
+  }
+
+  @Test
   void theRefusedCallInsideAnExpressionIsTheOneReported() {
     // scale is called on line 14 first, as a statement: the error is about line 15's call
     GenerationResult result =
