@@ -21,7 +21,7 @@ import java.util.Set;
  * Which array parameters each method of the build writes into: by assigning an element ({@code
  * v[i] = ...}, {@code v[i]++}), through a local that holds the array or one of its rows ({@code
  * double[] row = m[i]; row[j] = ...}), or by passing it to a method of the build that writes
- * into it. A caller's derivative must save and restore such an argument around the call, and
+ * into it, or to one of the JDK's that do ({@code Arrays.fill}, {@code System.arraycopy}). A caller's derivative must save and restore such an argument around the call, and
  * hand its adjoint through the callee's in/out pullback.
  *
  * <p>Conservative where it cannot be sure: a parameter a local may alias counts as written when
@@ -109,6 +109,10 @@ final class ArrayWrites {
     for (MethodCallExpr call : method.findAll(MethodCallExpr.class)) {
       String scope =
           call.getScope().filter(s -> !(s instanceof ThisExpr)).map(Expression::toString).orElse(null);
+      Integer library = libraryWrites(scope, call.getNameAsString(), call.getArguments().size());
+      if (library != null) {
+        add(arrays.get(root(call.getArgument(library))), out);
+      }
       callees
           .find(declared.source(), declared.className(), scope, call.getNameAsString(),
               call.getArguments().size())
@@ -123,6 +127,25 @@ final class ArrayWrites {
           });
     }
     return out;
+  }
+
+  /**
+   * The argument a method of the JDK writes into, for those a plain method of the build fills a
+   * buffer with ({@code Arrays.fill(b, c)}, {@code System.arraycopy(from, 0, b, 0, n)}); else
+   * null.
+   */
+  private static Integer libraryWrites(String scope, String name, int arity) {
+    if ("Arrays".equals(scope) || "java.util.Arrays".equals(scope)) {
+      return switch (name) {
+        case "fill", "sort", "parallelSort", "setAll", "parallelSetAll", "parallelPrefix" -> 0;
+        default -> null;
+      };
+    }
+    if (("System".equals(scope) || "java.lang.System".equals(scope))
+        && name.equals("arraycopy") && arity == 5) {
+      return 2;
+    }
+    return null;
   }
 
   private static void add(String param, Set<String> out) {

@@ -215,6 +215,63 @@ class OutParametersTest {
   }
 
   @Test
+  void aPlainMethodThatFillsAnArrayThroughTheJdk() {
+    // Arrays.fill and System.arraycopy write into b as much as b[i] = c does: the call is kept,
+    // and buf saved and put back, rather than refused as a statement without effect
+    Differentiated d =
+        Differentiated.of(
+            "JdkWriters",
+            """
+            package p;
+
+            import io.github.ad4j.Differentiable;
+
+            class JdkWriters {
+              static double fill(double[] b, double c) {
+                java.util.Arrays.fill(b, c);
+                return 0;
+              }
+
+              static double copyIn(double[] from, double[] b) {
+                System.arraycopy(from, 0, b, 0, b.length);
+                return 0;
+              }
+
+              @Differentiable
+              static double filled(double x) {
+                double[] buf = new double[2];
+                buf[0] = 2;
+                buf[1] = 3;
+                double y = x * buf[0];
+                fill(buf, 5.0);
+                return y * x + buf[1] * x + buf[0] * y;
+              }
+
+              @Differentiable
+              static double copied(double x) {
+                double[] buf = new double[2];
+                buf[0] = 2;
+                buf[1] = 3;
+                double y = x * buf[0];
+                double[] src = new double[2];
+                src[0] = 7;
+                src[1] = 8;
+                copyIn(src, buf);
+                return y * x + buf[1] * x + buf[0] * y;
+              }
+            }
+            """);
+    for (double x : new double[] {0.5, -1.5}) {
+      assertThat((double) d.generated("dfilleddx", x)).isCloseTo(2 * 2 * x + 5 + 5 * 2, within(1e-12));
+      assertThat((double) d.generated("dcopieddx", x)).isCloseTo(2 * 2 * x + 8 + 7 * 2, within(1e-12));
+    }
+    GradientCheck.verify(d, "filled", new String[] {"x"}, new int[] {0},
+        List.<Object[]>of(new Object[] {0.5}));
+    GradientCheck.verify(d, "copied", new String[] {"x"}, new int[] {0},
+        List.<Object[]>of(new Object[] {0.5}));
+  }
+
+  @Test
   void callsInBranches() {
     GradientCheck.verify(OUT, "inBranches", new String[] {"x", "s"}, new int[] {0, 1},
         List.of(
