@@ -192,6 +192,44 @@ class OutParametersTest {
   }
 
   @Test
+  void twoRowsOfOneMatrixWrittenByOneCallInALoop() {
+    // the copies of m[0] and m[1] share m's tape: each must come off it as the copy of its own row
+    Differentiated d =
+        Differentiated.of(
+            "TwoRows",
+            """
+            package p;
+
+            import io.github.ad4j.Differentiable;
+
+            class TwoRows {
+              @Differentiable
+              static double mixRows(double[] a, double[] b, double s) {
+                double t = a[0];
+                a[0] = a[0] * b[0] * s;
+                b[0] = b[0] + t * t;
+                return 0;
+              }
+
+              @Differentiable
+              static double f(double[][] x, double s, int n) {
+                double[][] m = new double[2][1];
+                m[0][0] = x[0][0];
+                m[1][0] = x[1][0];
+                for (int i = 0; i < n; i++) {
+                  mixRows(m[0], m[1], s);
+                }
+                return m[0][0] * m[1][0];
+              }
+            }
+            """);
+    GradientCheck.verify(d, "f", new String[] {"x", "s"}, new int[] {0, 1},
+        List.<Object[]>of(
+            new Object[] {new double[][] {{0.7}, {0.4}}, 0.6, 2},
+            new Object[] {new double[][] {{-0.3}, {1.1}}, 1.2, 3}));
+  }
+
+  @Test
   void aCalleeThatWritesThroughAnotherCalleeAndAnAlias() {
     GradientCheck.verify(OUT, "nested", new String[] {"x", "s"}, new int[] {0, 1},
         List.of(
