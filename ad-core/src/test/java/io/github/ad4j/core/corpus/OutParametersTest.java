@@ -381,6 +381,43 @@ class OutParametersTest {
     assertThat(ds[0] - 0.25).isCloseTo(expectedS, within(1e-8));
   }
 
+  @Test
+  void theInOutPullbackOfAFloatArrayMapsTheAdjointOfTheNewContentsToThatOfTheOld() {
+    // as for double[]: dv holds u on entry, and J^T u + seed · ∂f/∂v on return (it used to
+    // return u + seed · ∂f/∂v, as if the array were not written)
+    Differentiated d =
+        Differentiated.of(
+            "FloatInOut",
+            """
+            package p;
+
+            import io.github.ad4j.Differentiable;
+
+            class FloatInOut {
+              @Differentiable
+              static float scaleF(float[] v, float s) {
+                v[0] = v[0] * v[0] * s;
+                v[1] = v[1] + v[0];
+                return v[1];
+              }
+            }
+            """);
+    float[] v = {0.7f, -0.2f};
+    float s = 1.5f;
+    double seed = -0.5;
+    float[] u = {0.5f, 2.0f};
+    float[] dv = u.clone();
+    float[] ds = {0};
+    d.generated("scaleFPullbackInOut", v.clone(), s, seed, dv, ds);
+    // L = seed · f + u · v_after, with v0' = v0² s, v1' = v1 + v0', f = v1'
+    double dL0 = (seed + u[0] + u[1]) * 2 * v[0] * s;
+    double dL1 = seed + u[1];
+    double dLs = (seed + u[0] + u[1]) * v[0] * v[0];
+    assertThat((double) dv[0]).isCloseTo(dL0, within(1e-5));
+    assertThat((double) dv[1]).isCloseTo(dL1, within(1e-5));
+    assertThat((double) ds[0]).isCloseTo(dLs, within(1e-5));
+  }
+
   private static double lagrangian(double[] v, double s, double seed, double[] u) {
     double[] after = v.clone();
     double value = (double) OUT.original("scale", after, s);
