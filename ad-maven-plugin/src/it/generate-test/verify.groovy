@@ -15,8 +15,9 @@ def test = new File(basedir, 'target/generated-test-sources/ad/it/fit')
 assert main.list() as List == ['ModelGrad.java'] : "main output: ${main.list()}"
 assert test.list() as List == ['SquaredErrorGrad.java'] : "test output: ${test.list()}"
 assert second.contains('read 2 source files (and 1 file of context), 1 derivative class in ' + test.parentFile.parentFile.canonicalPath + ': 1 written') : 'generate-test did not read the main sources as context'
-// The test-source method calls the main-source method's pullback; both are compiled where they belong.
-assert new File(test, 'SquaredErrorGrad.java').getText('UTF-8').contains('ModelGrad.predictPullback(')
+// The test-source method calls the main-source method's gradient form (its partials preaccumulated);
+// both are compiled where they belong.
+assert new File(test, 'SquaredErrorGrad.java').getText('UTF-8').contains('ModelGrad.predictGradient(')
 assert new File(basedir, 'target/test-classes/it/fit/SquaredErrorGrad.class').isFile()
 assert !new File(basedir, 'target/classes/it/fit/SquaredErrorGrad.class').exists()
 assert second =~ /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: 0/ : 'the IT tests did not run'

@@ -36,7 +36,7 @@ assert !shapesBefore.contains('dbumpdwidth') && shapesAfter.contains('public sta
 def modelBefore = new File(beforeThird, 'model/ModelGrad.java').getText('UTF-8')
 def modelAfter = new File(out, 'model/ModelGrad.java').getText('UTF-8')
 assert modelBefore != modelAfter : "the caller's derivative was not regenerated"
-assert modelAfter.contains('ShapesGrad.bumpPullback(a * b, 2.0, 1.0, bumpXCell, bumpWidthCell)')
+assert modelAfter.contains('ShapesGrad.bumpGradient(a * b, 2.0, bumpXCell, bumpWidthCell)')
 // ... and the caller's derivative matches finite differences of the edited code.
 assert third =~ testsPassed : 'the tests of the third build did not run'
 
