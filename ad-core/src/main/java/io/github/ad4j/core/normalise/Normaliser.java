@@ -119,10 +119,7 @@ public final class Normaliser {
         ControlFlowLowering.lower(body, signature.returnType(), variables, names);
     WritingCallPlacement.check(
         lowered,
-        call -> {
-          var callee = converter.resolved().get(ExpressionConverter.key(call));
-          return callee != null && callee.writesArrays();
-        },
+        call -> converter.resolved().get(ExpressionConverter.key(call)),
         converter.callSites(),
         source.origin(declaration.getName()));
     List<Stmt> hoisted = CallHoister.hoist(lowered, variables, names);

@@ -16,7 +16,7 @@ final class Allocations {
 
   /** The generated helpers that create arrays. */
   private static final Set<String> ALLOCATING_HELPERS =
-      Set.of("push", "zerosLike", "deepCopy", "clone", "toFloats");
+      Set.of("push", "zerosLike", "deepCopy", "clone", "copyOf", "toFloats");
 
   /** True if running {@code statements} may allocate. */
   static boolean mayAllocate(List<Stmt> statements) {
@@ -88,7 +88,11 @@ final class Allocations {
       return c.args().subList(1, c.args().size()).stream().anyMatch(this::mayAllocate);
     }
     if (e instanceof Expr.Call c
-        && (ALLOCATING_HELPERS.contains(c.name()) || c.name().endsWith("Pullback"))) {
+        && (ALLOCATING_HELPERS.contains(c.name())
+            || c.name().endsWith("Pullback")
+            || c.name().endsWith("PullbackInOut")
+            || Preaccumulation.isGradientCall(c))) {
+      // a callee's forms allocate what its own sweeps need
       return true;
     }
     for (Expr child : ExprRewriter.children(e)) {

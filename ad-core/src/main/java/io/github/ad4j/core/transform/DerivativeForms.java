@@ -574,6 +574,7 @@ public final class DerivativeForms {
     List<Stmt> tail = new ArrayList<>();
     Map<String, String> direct = new LinkedHashMap<>();
     List<String> loopVariables = new ArrayList<>();
+    List<Stmt> fromAccumulators = new ArrayList<>();
     for (int i = 0; i < accumulators.size(); i++) {
       Param p = wrt.get(i);
       String accumulator = accumulators.get(i);
@@ -597,17 +598,31 @@ public final class DerivativeForms {
         String i2 = loopNames.fresh("j");
         loopVariables.add(i1);
         loopVariables.add(i2);
+        boolean inPlace = inOut && sweeps.assigned().contains(p.name());
+        if (inPlace) {
+          // a float array's adjoint (in double) starts from the adjoint of its new contents
+          String k1 = loopNames.fresh("i");
+          String k2 = loopNames.fresh("j");
+          loopVariables.add(k1);
+          loopVariables.add(k2);
+          fromAccumulators.add(
+              Loops.elementwise(
+                  Names.adjoint(p.name()), AssignOp.SET, accumulator, p.type().dimensions(),
+                  List.of(k1, k2), false));
+        }
         tail.add(
             Loops.elementwise(
-                accumulator, AssignOp.ADD, Names.adjoint(p.name()), p.type().dimensions(),
-                List.of(i1, i2), p.type().primitive() == JType.Primitive.FLOAT));
+                accumulator, inPlace ? AssignOp.SET : AssignOp.ADD, Names.adjoint(p.name()),
+                p.type().dimensions(), List.of(i1, i2),
+                p.type().primitive() == JType.Primitive.FLOAT));
       }
     }
     tail.add(new Stmt.Return(returned, null));
     Map<String, JType> variables = new LinkedHashMap<>(sweeps.variables());
     params.forEach(p -> variables.put(p.name(), p.type()));
     loopVariables.forEach(v -> variables.put(v, JType.INT));
-    List<Stmt> backward = withArrayAdjoints(sweeps, direct);
+    List<Stmt> backward = new ArrayList<>(withArrayAdjoints(sweeps, direct));
+    backward.addAll(sweeps.arrayAdjoints().size(), fromAccumulators);
     return new DerivativeMethod(
         name,
         withAllocationNote(javadoc, sweeps.forward(), backward, tail),

@@ -582,7 +582,10 @@ public final class ReverseTransformer {
   private List<Stmt> restoreWrittenArguments(
       Stmt s, Expr.Call call, boolean inCompound, Map<Expr, Expr> copies) {
     List<Stmt> out = new ArrayList<>();
-    for (Expr arg : WritingCalls.writtenArguments(call, procedure)) {
+    // in the reverse order of the saves: rows of one array (m[0], m[1]) share its tape
+    List<Expr> written = new ArrayList<>(WritingCalls.writtenArguments(call, procedure));
+    Collections.reverse(written);
+    for (Expr arg : written) {
       if (!savesArgument(call, arg)) {
         continue;
       }

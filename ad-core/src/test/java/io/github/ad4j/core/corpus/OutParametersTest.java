@@ -202,6 +202,44 @@ class OutParametersTest {
   }
 
   @Test
+  void twoRowsOfOneMatrixWrittenByOneCallInALoop() {
+    // the copies of m[0] and m[1] share m's tape: each must come off it as the copy of its own row
+    Differentiated d =
+        Differentiated.of(
+            "TwoRows",
+            """
+            package p;
+
+            import io.github.ad4j.Differentiable;
+
+            class TwoRows {
+              @Differentiable
+              static double mixRows(double[] a, double[] b, double s) {
+                double t = a[0];
+                a[0] = a[0] * b[0] * s;
+                b[0] = b[0] + t * t;
+                return 0;
+              }
+
+              @Differentiable
+              static double f(double[][] x, double s, int n) {
+                double[][] m = new double[2][1];
+                m[0][0] = x[0][0];
+                m[1][0] = x[1][0];
+                for (int i = 0; i < n; i++) {
+                  mixRows(m[0], m[1], s);
+                }
+                return m[0][0] * m[1][0];
+              }
+            }
+            """);
+    GradientCheck.verify(d, "f", new String[] {"x", "s"}, new int[] {0, 1},
+        List.<Object[]>of(
+            new Object[] {new double[][] {{0.7}, {0.4}}, 0.6, 2},
+            new Object[] {new double[][] {{-0.3}, {1.1}}, 1.2, 3}));
+  }
+
+  @Test
   void aCalleeThatWritesThroughAnotherCalleeAndAnAlias() {
     GradientCheck.verify(OUT, "nested", new String[] {"x", "s"}, new int[] {0, 1},
         List.of(
@@ -243,6 +281,100 @@ class OutParametersTest {
   }
 
   @Test
+  void aPlainMethodThatFillsAnArrayThroughTheJdk() {
+    // Arrays.fill and System.arraycopy write into b as much as b[i] = c does: the call is kept,
+    // and buf saved and put back, rather than refused as a statement without effect
+    Differentiated d =
+        Differentiated.of(
+            "JdkWriters",
+            """
+            package p;
+
+            import io.github.ad4j.Differentiable;
+
+            class JdkWriters {
+              static double fill(double[] b, double c) {
+                java.util.Arrays.fill(b, c);
+                return 0;
+              }
+
+              static double copyIn(double[] from, double[] b) {
+                System.arraycopy(from, 0, b, 0, b.length);
+                return 0;
+              }
+
+              @Differentiable
+              static double filled(double x) {
+                double[] buf = new double[2];
+                buf[0] = 2;
+                buf[1] = 3;
+                double y = x * buf[0];
+                fill(buf, 5.0);
+                return y * x + buf[1] * x + buf[0] * y;
+              }
+
+              @Differentiable
+              static double copied(double x) {
+                double[] buf = new double[2];
+                buf[0] = 2;
+                buf[1] = 3;
+                double y = x * buf[0];
+                double[] src = new double[2];
+                src[0] = 7;
+                src[1] = 8;
+                copyIn(src, buf);
+                return y * x + buf[1] * x + buf[0] * y;
+              }
+            }
+            """);
+    for (double x : new double[] {0.5, -1.5}) {
+      assertThat((double) d.generated("dfilleddx", x)).isCloseTo(2 * 2 * x + 5 + 5 * 2, within(1e-12));
+      assertThat((double) d.generated("dcopieddx", x)).isCloseTo(2 * 2 * x + 8 + 7 * 2, within(1e-12));
+    }
+    GradientCheck.verify(d, "filled", new String[] {"x"}, new int[] {0},
+        List.<Object[]>of(new Object[] {0.5}));
+    GradientCheck.verify(d, "copied", new String[] {"x"}, new int[] {0},
+        List.<Object[]>of(new Object[] {0.5}));
+  }
+
+  @Test
+  void aPlainMethodThatWritesThroughAConditionalAlias() {
+    // r may be a or b: writing r[0] writes into both as far as the callers know, so buf is saved
+    // and put back, where its value used to be taken as left alone
+    Differentiated d =
+        Differentiated.of(
+            "Conditional",
+            """
+            package p;
+
+            import io.github.ad4j.Differentiable;
+
+            class Conditional {
+              static double fillOne(double[] a, double[] b, boolean first) {
+                double[] r = first ? a : b;
+                r[0] = 9;
+                return 1;
+              }
+
+              @Differentiable
+              static double f(double x) {
+                double[] buf = new double[2];
+                double[] other = new double[2];
+                buf[0] = 2;
+                double y = x * buf[0];
+                double z = fillOne(buf, other, true);
+                return y * x + buf[0] * y + z;
+              }
+            }
+            """);
+    for (double x : new double[] {0.5, -1.5}) {
+      assertThat((double) d.generated("dfdx", x)).isCloseTo(2 * 2 * x + 9 * 2, within(1e-12));
+    }
+    GradientCheck.verify(d, "f", new String[] {"x"}, new int[] {0},
+        List.<Object[]>of(new Object[] {0.5}));
+  }
+
+  @Test
   void callsInBranches() {
     GradientCheck.verify(OUT, "inBranches", new String[] {"x", "s"}, new int[] {0, 1},
         List.of(
@@ -275,6 +407,43 @@ class OutParametersTest {
     }
     double expectedS = FiniteDifferences.derivative(t -> lagrangian(v, t, seed, u), s);
     assertThat(ds[0] - 0.25).isCloseTo(expectedS, within(1e-8));
+  }
+
+  @Test
+  void theInOutPullbackOfAFloatArrayMapsTheAdjointOfTheNewContentsToThatOfTheOld() {
+    // as for double[]: dv holds u on entry, and J^T u + seed · ∂f/∂v on return (it used to
+    // return u + seed · ∂f/∂v, as if the array were not written)
+    Differentiated d =
+        Differentiated.of(
+            "FloatInOut",
+            """
+            package p;
+
+            import io.github.ad4j.Differentiable;
+
+            class FloatInOut {
+              @Differentiable
+              static float scaleF(float[] v, float s) {
+                v[0] = v[0] * v[0] * s;
+                v[1] = v[1] + v[0];
+                return v[1];
+              }
+            }
+            """);
+    float[] v = {0.7f, -0.2f};
+    float s = 1.5f;
+    double seed = -0.5;
+    float[] u = {0.5f, 2.0f};
+    float[] dv = u.clone();
+    float[] ds = {0};
+    d.generated("scaleFPullbackInOut", v.clone(), s, seed, dv, ds);
+    // L = seed · f + u · v_after, with v0' = v0² s, v1' = v1 + v0', f = v1'
+    double dL0 = (seed + u[0] + u[1]) * 2 * v[0] * s;
+    double dL1 = seed + u[1];
+    double dLs = (seed + u[0] + u[1]) * v[0] * v[0];
+    assertThat((double) dv[0]).isCloseTo(dL0, within(1e-5));
+    assertThat((double) dv[1]).isCloseTo(dL1, within(1e-5));
+    assertThat((double) ds[0]).isCloseTo(dLs, within(1e-5));
   }
 
   private static double lagrangian(double[] v, double s, double seed, double[] u) {
@@ -315,6 +484,39 @@ class OutParametersTest {
   }
 
   @Test
+  void aFormThatCopiesTheArraysACalleeWritesDoesNotSayItAllocatesNothing() {
+    // the in/out pullback of f copies w before sq writes it: an allocation its Javadoc must own
+    Differentiated d =
+        Differentiated.of(
+            "Copies",
+            """
+            package p;
+
+            import io.github.ad4j.Differentiable;
+
+            class Copies {
+              @Differentiable
+              static double sq(double[] v) {
+                v[0] = v[0] * v[0];
+                return 0;
+              }
+
+              @Differentiable
+              static double f(double[] w) {
+                sq(w);
+                return w[0];
+              }
+            }
+            """);
+    String source = d.generatedSource();
+    int method = source.indexOf("public static double fPullbackInOut(");
+    String javadoc = source.substring(source.lastIndexOf("/**", method), method);
+    assertThat(javadoc).doesNotContain("Allocates nothing").contains("Allocates the tapes");
+    GradientCheck.verify(d, "f", new String[] {"w"}, new int[] {0},
+        List.<Object[]>of(new Object[] {new double[] {0.7, -1.2}}));
+  }
+
+  @Test
   void aWritingCallInsideAnExpressionIsRefused() {
     GenerationResult result =
         DerivativeGenerator.create()
@@ -347,6 +549,91 @@ class OutParametersTest {
         .startsWith("p/Inside.java:14:19: call to scale, which writes into its array parameters,"
             + " inside an expression")
         .contains("`double t = scale(...);`");
+  }
+
+  @Test
+  void anArrayACalleeWritesPassedAsAnotherArgumentTooIsRefused() {
+    // mix(w, w): mix's derivatives take a and b for distinct arrays, and would miss that b[0]
+    // changes when a[0] is written (the derivative came out 0 where it is 4.056)
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                List.of(
+                    new SourceFile(
+                        "p/Alias.java",
+                        """
+                        package p;
+
+                        import io.github.ad4j.Differentiable;
+
+                        class Alias {
+                          @Differentiable
+                          static double mix(double[] a, double[] b) {
+                            a[0] = b[0] * b[1];
+                            a[1] = a[1] + b[0];
+                            return 0;
+                          }
+
+                          @Differentiable
+                          static double f(double[] x) {
+                            double[] w = new double[2];
+                            w[0] = x[0];
+                            w[1] = x[1];
+                            mix(w, w);
+                            return w[0] * w[1];
+                          }
+
+                          @Differentiable
+                          static double g(double[][] m) {
+                            double t = mix(m[0], m[1]);
+                            double u = mix(m[1], m[1]);
+                            return t + u;
+                          }
+                        }
+                        """)));
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::format)
+        .containsExactly(
+            "p/Alias.java:18:5: call to mix passes w to a, which mix writes into, and w to b: the"
+                + " same array twice; pass a copy of one of them",
+            "p/Alias.java:25:16: call to mix passes m[1] to a, which mix writes into, and m[1] to"
+                + " b: the same array twice; pass a copy of one of them");
+  }
+
+  @Test
+  void theRefusedCallInsideAnExpressionIsTheOneReported() {
+    // scale is called on line 14 first, as a statement: the error is about line 15's call
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                List.of(
+                    new SourceFile(
+                        "p/Second.java",
+                        """
+                        package p;
+
+                        import io.github.ad4j.Differentiable;
+
+                        class Second {
+                          @Differentiable
+                          static double scale(double[] v, double s) {
+                            v[0] = v[0] * s;
+                            return v[0];
+                          }
+
+                          @Differentiable
+                          static double f(double[] w, double s) {
+                            double t = scale(w, s);
+                            return t * w[0] * scale(w, s * s);
+                          }
+                        }
+                        """)));
+    assertThat(result.diagnostics())
+        .extracting(Diagnostic::format)
+        .singleElement()
+        .asString()
+        .startsWith("p/Second.java:15:23: call to scale, which writes into its array parameters,"
+            + " inside an expression");
   }
 
   @Test
