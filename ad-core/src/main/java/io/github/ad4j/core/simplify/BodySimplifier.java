@@ -103,6 +103,9 @@ public final class BodySimplifier {
             : Optional.empty();
     if (fused.isPresent()) {
       LoopFusion.Fused sweeps = fused.get();
+      // fused, the adjoints of a trip are added where the trip computes its terms
+      sweeps = new LoopFusion.Fused(
+          sweeps.forward(), Accumulations.merge(sweeps.fused(), simplifier), sweeps.backward());
       if (!sweeps.forward().isEmpty()) {
         body.add(new Stmt.Comment(FORWARD_HEADER));
         body.addAll(sweeps.forward());
@@ -123,7 +126,7 @@ public final class BodySimplifier {
     if (headers) {
       body.add(new Stmt.Comment(BACKWARD_HEADER));
     }
-    body.addAll(liveBackward);
+    body.addAll(Accumulations.merge(liveBackward, simplifier));
     body.addAll(liveTail);
     return body;
   }

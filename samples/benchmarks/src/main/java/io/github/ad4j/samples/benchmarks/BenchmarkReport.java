@@ -29,6 +29,12 @@ public final class BenchmarkReport {
   private static final String FD = "finiteDifferences";
   private static final String ALLOCATION = "gc.alloc.rate.norm";
 
+  /**
+   * Bytes per call above the hand-written adjoint's that still count as no allocation: less than
+   * the smallest array, 16 bytes.
+   */
+  private static final double ALLOCATION_NOISE = 8;
+
   /** Score of (benchmark method, workload), and bytes per op under the key method + ALLOCATION. */
   private final Map<String, Double> scores = new HashMap<>();
 
@@ -147,7 +153,9 @@ public final class BenchmarkReport {
       worstPrimal = Math.max(worstPrimal, toPrimal);
       worstHand = Math.max(worstHand, toHand);
       double bytes = score(GENERATED + ":" + ALLOCATION, w);
-      if (!(bytes < 1)) {
+      // JMH's own background allocation shows as a byte or two per call on every benchmark, the
+      // hand-written adjoints' (which allocate nothing) included; the smallest array is 16 bytes
+      if (!(bytes < score(HAND + ":" + ALLOCATION, w) + ALLOCATION_NOISE)) {
         allocating++;
       }
       md.append("| ").append(w)
@@ -170,7 +178,9 @@ public final class BenchmarkReport {
         .append(" | ").append(mark(worstPrimal <= 4)).append(" |\n")
         .append("| gradient / hand-written ≤ 1.10 on every workload | worst ")
         .append(ratio(worstHand)).append(" | ").append(mark(worstHand <= 1.10)).append(" |\n")
-        .append("| 0 bytes per allocation-free gradient call once warm | ")
+        .append("| 0 bytes per allocation-free gradient call once warm (within ")
+        .append((int) ALLOCATION_NOISE).append(" bytes of the hand-written adjoint's, which")
+        .append(" allocates nothing: JMH's own background allocation) | ")
         .append(allocating == 0 ? "0 on every workload" : "allocates on " + allocating + " of "
             + Workload.NAMES.length + " workloads")
         .append(" | ").append(mark(allocating == 0)).append(" |\n");
