@@ -156,7 +156,18 @@ public final class DerivativeForms {
     DerivativeMethod pullback = pullback(accumulators, seedName, seeded);
     DerivativeMethod.Workspace workspace = workspace(pullback);
     if (workspace == null) {
-      methods.add(accumulatingForm(accumulators, allocationNote(pullback), null, null));
+      // its own body, the sweeps seeded with 1 and folded, as the record form's: a call of the
+      // pullback costs its seed multiplications and the call, a third of a small method's time
+      methods.add(
+          accumulating(
+              gradientName(),
+              "Returns " + procedure.name() + arguments() + " (see " + link + ") and adds each"
+                  + " partial derivative to the caller's array: " + accumulationList("")
+                  + "." + ALLOCATES_NOTHING + " the arrays are not cleared first.",
+              procedure.returnType(),
+              procedure.params(),
+              accumulators,
+              unit));
       methods.add(pullback);
     } else {
       // the sweeps once, in the form that takes a workspace; the others call it
@@ -359,17 +370,6 @@ public final class DerivativeForms {
 
   /** The sentence the Javadoc of a form that writes into the caller's arrays ends with. */
   private static final String ALLOCATES_NOTHING = " Allocates nothing;";
-
-  /**
-   * What the Javadoc of the allocation-free form says about allocation: "nothing" only where
-   * the pullback it calls allocates nothing (README, "Allocation").
-   */
-  private static String allocationNote(DerivativeMethod pullback) {
-    return mayAllocate(pullback.forward(), pullback.backward(), pullback.tail())
-        ? " Allocates the tapes and arrays its sweeps need (see the README, Allocation); the"
-            + " arrays are not cleared first."
-        : ALLOCATES_NOTHING + " the arrays are not cleared first.";
-  }
 
   /**
    * {@code javadoc}, whose "Allocates nothing;" is replaced by what the method allocates where
