@@ -518,34 +518,27 @@ class OutParametersTest {
 
   @Test
   void aWritingCallInsideAnExpressionIsRefused() {
-    GenerationResult result =
-        DerivativeGenerator.create()
-            .generate(
-                List.of(
-                    new SourceFile(
-                        "p/Inside.java",
-                        """
-                        package p;
+    assertThat(
+        onlyDiagnostic(
+            "p/Inside.java",
+            """
+            package p;
 
-                        import io.github.ad4j.Differentiable;
+            import io.github.ad4j.Differentiable;
 
-                        class Inside {
-                          @Differentiable
-                          static double scale(double[] v, double s) {
-                            v[0] = v[0] * s;
-                            return v[0];
-                          }
+            class Inside {
+              @Differentiable
+              static double scale(double[] v, double s) {
+                v[0] = v[0] * s;
+                return v[0];
+              }
 
-                          @Differentiable
-                          static double f(double[] w, double s) {
-                            return w[0] * scale(w, s);
-                          }
-                        }
-                        """)));
-    assertThat(result.diagnostics())
-        .extracting(Diagnostic::format)
-        .singleElement()
-        .asString()
+              @Differentiable
+              static double f(double[] w, double s) {
+                return w[0] * scale(w, s);
+              }
+            }
+            """))
         .startsWith("p/Inside.java:14:19: call to scale, which writes into its array parameters,"
             + " inside an expression")
         .contains("`double t = scale(...);`");
@@ -603,73 +596,67 @@ class OutParametersTest {
   @Test
   void theRefusedCallInsideAnExpressionIsTheOneReported() {
     // scale is called on line 14 first, as a statement: the error is about line 15's call
-    GenerationResult result =
-        DerivativeGenerator.create()
-            .generate(
-                List.of(
-                    new SourceFile(
-                        "p/Second.java",
-                        """
-                        package p;
+    assertThat(
+        onlyDiagnostic(
+            "p/Second.java",
+            """
+            package p;
 
-                        import io.github.ad4j.Differentiable;
+            import io.github.ad4j.Differentiable;
 
-                        class Second {
-                          @Differentiable
-                          static double scale(double[] v, double s) {
-                            v[0] = v[0] * s;
-                            return v[0];
-                          }
+            class Second {
+              @Differentiable
+              static double scale(double[] v, double s) {
+                v[0] = v[0] * s;
+                return v[0];
+              }
 
-                          @Differentiable
-                          static double f(double[] w, double s) {
-                            double t = scale(w, s);
-                            return t * w[0] * scale(w, s * s);
-                          }
-                        }
-                        """)));
-    assertThat(result.diagnostics())
-        .extracting(Diagnostic::format)
-        .singleElement()
-        .asString()
+              @Differentiable
+              static double f(double[] w, double s) {
+                double t = scale(w, s);
+                return t * w[0] * scale(w, s * s);
+              }
+            }
+            """))
         .startsWith("p/Second.java:15:23: call to scale, which writes into its array parameters,"
             + " inside an expression");
   }
 
   @Test
   void secondDerivativesThroughAWritingCallAreRefused() {
-    GenerationResult result =
-        DerivativeGenerator.create()
-            .generate(
-                List.of(
-                    new SourceFile(
-                        "p/Second.java",
-                        """
-                        package p;
+    assertThat(
+        onlyDiagnostic(
+            "p/Second.java",
+            """
+            package p;
 
-                        import io.github.ad4j.Differentiable;
-                        import io.github.ad4j.Hessian;
+            import io.github.ad4j.Differentiable;
+            import io.github.ad4j.Hessian;
 
-                        class Second {
-                          @Differentiable
-                          @Hessian
-                          static double scale(double[] v, double s) {
-                            v[0] = v[0] * s;
-                            return v[0];
-                          }
+            class Second {
+              @Differentiable
+              @Hessian
+              static double scale(double[] v, double s) {
+                v[0] = v[0] * s;
+                return v[0];
+              }
 
-                          @Differentiable
-                          @Hessian
-                          static double f(double[] w, double s) {
-                            scale(w, s);
-                            return w[0] * w[0];
-                          }
-                        }
-                        """)));
-    assertThat(result.diagnostics())
-        .extracting(Diagnostic::format)
-        .singleElement()
-        .asString()
+              @Differentiable
+              @Hessian
+              static double f(double[] w, double s) {
+                scale(w, s);
+                return w[0] * w[0];
+              }
+            }
+            """))
         .contains("@Hessian on f, which calls scale, which writes into its array parameters");
+  }
+
+  /** The one diagnostic generating {@code source} gives, formatted as the build prints it. */
+  private static String onlyDiagnostic(String path, String source) {
+    GenerationResult result =
+        DerivativeGenerator.create().generate(List.of(new SourceFile(path, source)));
+    assertThat(result.diagnostics()).as("diagnostics of %s", path).hasSize(1);
+    return result.diagnostics().get(0).format();
   }
 }
