@@ -12,6 +12,7 @@ import io.github.ad4j.core.GeneratedFile;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.Tapes;
 import io.github.ad4j.core.transform.DerivativeMethod;
 import io.github.ad4j.core.transform.GradientRecord;
 import io.github.ad4j.core.transform.Workspaces;
@@ -219,7 +220,7 @@ public final class GradClassEmitter {
       List<Expr.Call> calls = new ArrayList<>();
       ownCalls(m.body(), calls);
       for (Expr.Call call : calls) {
-        if (call.name().equals("push")) {
+        if (call.name().equals(Tapes.PUSH)) {
           tapes.add(call.type());
         } else if (call.name().equals("atLeast")) {
           heldTapes.add(call.type());
@@ -233,7 +234,7 @@ public final class GradClassEmitter {
       TypeName array = typeName(tape);
       TypeName element = typeName(new JType(tape.primitive(), tape.dimensions() - 1));
       helpers.add(
-          MethodSpec.methodBuilder("push")
+          MethodSpec.methodBuilder(Tapes.PUSH)
               .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
               .addJavadoc("Stores {@code value} at {@code top}, doubling the tape when it is full.\n")
               .returns(array)

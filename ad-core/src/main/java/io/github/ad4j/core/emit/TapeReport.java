@@ -4,6 +4,7 @@ import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.Tapes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,12 +87,9 @@ public record TapeReport(List<Tape> tapes) {
   private static void collect(
       List<Stmt> block, List<Integer> loops, Map<String, List<List<Integer>>> sites) {
     for (Stmt s : block) {
-      if (s instanceof Stmt.Assign a
-          && a.target() instanceof Expr.Var tape
-          && a.value() instanceof Expr.Call c
-          && c.name().equals("push")
-          && c.owner().isEmpty()) {
-        sites.computeIfAbsent(tape.name(), k -> new ArrayList<>()).add(List.copyOf(loops));
+      String tape = Tapes.pushedTape(s);
+      if (tape != null) {
+        sites.computeIfAbsent(tape, k -> new ArrayList<>()).add(List.copyOf(loops));
       }
       boolean loop = s instanceof Stmt.Loop;
       if (loop) {

@@ -3,6 +3,7 @@ package io.github.ad4j.core.transform;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.Tapes;
 import java.util.List;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ final class Allocations {
 
   /** The generated helpers that create arrays. */
   private static final Set<String> ALLOCATING_HELPERS =
-      Set.of("push", "zerosLike", "deepCopy", "clone", "copyOf", "toFloats");
+      Set.of(Tapes.PUSH, "zerosLike", "deepCopy", "clone", "copyOf", "toFloats");
 
   /** True if running {@code statements} may allocate. */
   static boolean mayAllocate(List<Stmt> statements) {
@@ -81,8 +82,7 @@ final class Allocations {
       return true;
     }
     if (e instanceof Expr.Call c
-        && c.name().equals("push")
-        && c.owner().isEmpty()
+        && Tapes.isPush(c)
         && c.args().get(0) instanceof Expr.Var tape
         && held.contains(tape.name())) {
       return c.args().subList(1, c.args().size()).stream().anyMatch(this::mayAllocate);

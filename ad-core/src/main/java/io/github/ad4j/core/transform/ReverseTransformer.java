@@ -17,6 +17,7 @@ import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Procedure;
 import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.Tapes;
 import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.ir.Types;
 import io.github.ad4j.core.normalise.Names;
@@ -721,15 +722,7 @@ public final class ReverseTransformer {
       unsizedTapes.add(key);
     }
     JType arrayType = new JType(tape.element().primitive(), tape.element().dimensions() + 1);
-    return new Stmt.Assign(
-        new Expr.Var(tape.array()),
-        AssignOp.SET,
-        new Expr.Call(
-            "",
-            "push",
-            List.of(new Expr.Var(tape.array()), new Expr.Step(tape.top(), true, false), value),
-            arrayType),
-        null);
+    return Tapes.push(tape.array(), tape.top(), value, arrayType);
   }
 
   /** {@code tTape[--tTop]}, of values of type {@code element}. */

@@ -6,6 +6,7 @@ import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.Tapes;
 import io.github.ad4j.core.normalise.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -146,12 +147,9 @@ public final class Workspaces {
   /** The tapes of {@code block}: the variables {@code t = push(t, top++, value)} assigns. */
   private static void pushed(List<Stmt> block, Set<String> into) {
     for (Stmt s : block) {
-      if (s instanceof Stmt.Assign a
-          && a.target() instanceof Expr.Var tape
-          && a.value() instanceof Expr.Call c
-          && c.name().equals("push")
-          && c.owner().isEmpty()) {
-        into.add(tape.name());
+      String tape = Tapes.pushedTape(s);
+      if (tape != null) {
+        into.add(tape);
       }
       for (List<Stmt> inner : Statements.blocks(s)) {
         pushed(inner, into);
