@@ -20,6 +20,7 @@ import io.github.ad4j.core.parse.ParsedSource;
 import io.github.ad4j.core.parse.SourceParser;
 import io.github.ad4j.core.rules.RuleTable;
 import io.github.ad4j.core.simplify.BodySimplifier;
+import io.github.ad4j.core.simplify.RowHoisting;
 import io.github.ad4j.core.transform.DerivativeForms;
 import io.github.ad4j.core.transform.DerivativeMethod;
 import io.github.ad4j.core.transform.GradientRecord;
@@ -259,7 +260,9 @@ public final class DerivativeGenerator {
           List<GradClassEmitter.Emitted> ofMethod = new ArrayList<>();
           for (DerivativeMethod m : forms.methods()) {
             List<Stmt> body =
-                JavaLangQualifier.qualify(BodySimplifier.simplify(m, forms.writers()), shadowed);
+                JavaLangQualifier.qualify(
+                    RowHoisting.hoist(BodySimplifier.simplify(m, forms.writers()), m),
+                    shadowed);
             if (m.workspace() != null) {
               // the final code's tapes and adjoint arrays, known only now, come from the caller
               body = Workspaces.take(body, m.workspace().name()).body();

@@ -33,7 +33,7 @@ class GoldenFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise", "Rosenbrock", "Residuals"})
+        "Regression", "Piecewise", "Rosenbrock", "Residuals", "Perceptron"})
   void generatedSourceIsTheReviewedGoldenFile(String name) throws IOException {
     String generated = generate(name, resource(name + ".java")).content();
 
@@ -54,7 +54,7 @@ class GoldenFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise", "Rosenbrock", "Residuals"})
+        "Regression", "Piecewise", "Rosenbrock", "Residuals", "Perceptron"})
   void goldenFileCompilesStrictlyWithItsInput(String name) {
     String input = resource(name + ".java");
     Map<String, String> sources = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ class GoldenFilesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise", "Rosenbrock", "Residuals"})
+        "Regression", "Piecewise", "Rosenbrock", "Residuals", "Perceptron"})
   void goldenMethodsMatchFiniteDifferences(String name) {
     Differentiated d = Differentiated.of(name, resource(name + ".java"));
     switch (name) {
@@ -164,6 +164,18 @@ class GoldenFilesTest {
               .containsExactly(new double[] {e, -p[0] * t[i] * e, 1},
                   org.assertj.core.api.Assertions.within(1e-15));
         }
+        break;
+      case "Perceptron":
+        double[][] samples = {{0.5, -1.0}, {1.5, 0.5}, {-0.3, 0.8}};
+        double[] targets = {0.3, -0.6, 0.9};
+        GradientCheck.verify(
+            d, "loss", new String[] {"w1", "b1", "w2", "b2"}, new int[] {0, 1, 2, 3},
+            List.of(
+                new Object[] {new double[][] {{0.1, -0.2}, {0.4, 0.5}, {-0.3, 0.2}},
+                    new double[] {0.05, -0.1, 0.2}, new double[] {0.7, -0.3, 0.4}, 0.2, samples,
+                    targets},
+                new Object[] {new double[][] {{-0.5, 0.9}}, new double[] {0.3},
+                    new double[] {-1.1}, -0.4, samples, targets}));
         break;
       default:
         throw new AssertionError(name);

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -326,7 +325,7 @@ class LoopFusionTest {
               new Object[] {vector(random, 1, -1, 1), 0.9, vector(random, 1, -1, 1)},
               new Object[] {vector(random, 3, -1, 1), 1.1, vector(random, 3, -1, 1)},
               new Object[] {vector(random, 6, -1, 1), 0.7, vector(random, 6, -1, 1)}));
-      if (method(r, name + "Pullback").contains(FUSED_HEADER)) {
+      if (r.generatedMethod(name + "Pullback").contains(FUSED_HEADER)) {
         fused++;
       }
     }
@@ -540,27 +539,8 @@ class LoopFusionTest {
     }
   }
 
-  /**
-   * The generated source of method {@code name}, to its end: of the overloads of that name, the
-   * one with the sweeps (the others, without a workspace, only call it).
-   */
   private static String method(String name) {
-    return method(L, name);
-  }
-
-  private static String method(Differentiated d, String name) {
-    String source = d.generatedSource();
-    Matcher start = Pattern.compile("\\n  public static [^\\n]* " + name + "\\(").matcher(source);
-    String longest = null;
-    while (start.find()) {
-      int end = source.indexOf("\n  }\n", start.start());
-      String method = source.substring(start.start(), end);
-      if (longest == null || method.length() > longest.length()) {
-        longest = method;
-      }
-    }
-    assertThat(longest).as("generated method %s", name).isNotNull();
-    return longest;
+    return L.generatedMethod(name);
   }
 
   private static int count(String text, String part) {

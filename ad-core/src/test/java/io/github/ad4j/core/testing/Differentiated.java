@@ -12,6 +12,8 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A user class run through the generator and compiled with its generated class: call the
@@ -63,6 +65,26 @@ public final class Differentiated {
   /** The generated source of the derivative class. */
   public String generatedSource() {
     return result.files().get(0).content();
+  }
+
+  /**
+   * The generated source of method {@code name}, to its end: of the overloads of that name, the
+   * one with the sweeps (the others, without a workspace, only call it).
+   */
+  public String generatedMethod(String name) {
+    String source = generatedSource();
+    Matcher start =
+        Pattern.compile("\\n  public static [^\\n]* " + name + "\\(").matcher(source);
+    String longest = null;
+    while (start.find()) {
+      int end = source.indexOf("\n  }\n", start.start());
+      String method = source.substring(start.start(), end);
+      if (longest == null || method.length() > longest.length()) {
+        longest = method;
+      }
+    }
+    assertThat(longest).as("generated method %s", name).isNotNull();
+    return longest;
   }
 
   /** A new instance of the user's class, by its constructor of {@code args.length} parameters. */

@@ -1,0 +1,212 @@
+package io.github.ad4j.core.simplify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ad4j.core.testing.Differentiated;
+import io.github.ad4j.core.testing.GradientCheck;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Row hoisting, as a specification: a loop over the row {@code x[s]} of a matrix reads the row
+ * once, before the loop ({@code double[] xs = x[s];}), in every generated form, where nothing in
+ * the loop can change which array {@code x[s]} is; elsewhere the loop reads it as written. Every
+ * method is checked against finite differences of the original at several points.
+ */
+class RowHoistingTest {
+
+  private static final String SOURCE =
+      """
+      package p;
+
+      import io.github.ad4j.Differentiable;
+
+      class H {
+        // ---- hoisted ----
+
+        /** The benchmark's two-layer perceptron: the inner loops run over the sample's row. */
+        @Differentiable(wrt = {"w1", "b1", "w2", "b2"})
+        static double loss(double[][] w1, double[] b1, double[] w2, double b2, double[][] x,
+            double[] y) {
+          double total = 0;
+          for (int s = 0; s < x.length; s++) {
+            double out = b2;
+            for (int j = 0; j < b1.length; j++) {
+              double a = b1[j];
+              for (int k = 0; k < x[s].length; k++) {
+                a += w1[j][k] * x[s][k];
+              }
+              out += w2[j] * Math.tanh(a);
+            }
+            double error = out - y[s];
+            total += error * error;
+          }
+          return total / x.length;
+        }
+
+        /** vᵀ A v over a ragged A: the row is an input, read on both sweeps. */
+        @Differentiable
+        static double quadratic(double[][] a, double[] v) {
+          double s = 0;
+          for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+              s += a[i][j] * v[i] * v[j];
+            }
+          }
+          return s;
+        }
+
+        /** The user's own xs: the row gets another name. */
+        @Differentiable(wrt = "w")
+        static double namesTaken(double[] w, double[][] x) {
+          double xs = 0;
+          for (int s = 0; s < x.length; s++) {
+            for (int k = 0; k < x[s].length; k++) {
+              xs += w[k] * x[s][k];
+            }
+          }
+          return xs * xs;
+        }
+
+        // ---- not hoisted ----
+
+        /** The row changes from trip to trip. */
+        @Differentiable(wrt = "w")
+        static double rowChanges(double[] w, double[][] x) {
+          double s = 0;
+          int r = 0;
+          for (int k = 0; k < x[r].length; k++) {
+            s += w[k] * x[r][k] * x[r][k];
+            r = (r + 1) % x.length;
+          }
+          return s;
+        }
+
+        /** A do loop runs its body before its condition reads the row. */
+        @Differentiable(wrt = "w")
+        static double doLoop(double[] w, double[][] x) {
+          double s = 0;
+          int k = 0;
+          do {
+            s += Math.sin(w[k] * x[0][k]);
+            k++;
+          } while (k < x[0].length);
+          return s;
+        }
+
+        /** The loop calls a method of the user's, which this class cannot see into. */
+        @Differentiable(wrt = "w")
+        static double callsAMethod(double[] w, double[][] x) {
+          double s = 0;
+          for (int i = 0; i < x.length; i++) {
+            for (int k = 0; k < x[i].length; k++) {
+              s += w[k] * x[i][k] * weight(k);
+            }
+          }
+          return s * s;
+        }
+
+        static double weight(int k) {
+          return 1.0 / (k + 1);
+        }
+      }
+      """;
+
+  private static final Differentiated H = Differentiated.of("H", SOURCE);
+
+  private static final List<String> FORMS = List.of("Pullback", "Gradient");
+
+  // ---- hoisted ----------------------------------------------------------------------------
+
+  @Test
+  void aPerceptronReadsTheSamplesRowOnceBeforeEachLoopOverIt() {
+    for (String form : FORMS) {
+      String body = H.generatedMethod("loss" + form);
+      assertThat(body).as(form)
+          .contains("double[] xs = x[s];\n        for (int k = 0; k < xs.length; k++) {")
+          .contains("a += w1[j][k] * xs[k];")
+          .as("%s reads the row through xs, but for the comment quoting the source", form)
+          .doesNotContain("x[s][k];\n");
+    }
+    assertThat(H.generatedMethod("lossPullback"))
+        .as("the backward sweep's loop, where it pays")
+        .contains("double[] xs = x[s];\n        for (int k = xs.length - 1; k >= 0; k--) {")
+        .contains("dw1[j][k] += da * xs[k];");
+    double[][] x = {{0.5, -1.0, 0.25}, {1.5, 0.5, -0.75}, {-0.3, 0.8, 1.1}, {0.2, 0.1, -0.4}};
+    double[] y = {0.3, -0.6, 0.9, 0.1};
+    GradientCheck.verify(H, "loss", new String[] {"w1", "b1", "w2", "b2"}, new int[] {0, 1, 2, 3},
+        List.of(
+            new Object[] {
+              new double[][] {{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, new double[] {0.05, -0.1},
+              new double[] {0.7, -0.3}, 0.2, x, y},
+            new Object[] {
+              new double[][] {{-0.5, 0.2, 0.1}, {0.3, -0.4, 0.6}, {0.2, 0.2, -0.1}},
+              new double[] {0.3, 0.1, -0.2}, new double[] {-0.4, 0.9, 0.5}, -0.1, x, y}));
+  }
+
+  @Test
+  void aRaggedMatrixsRowsAreHoistedOnBothSweeps() {
+    for (String form : FORMS) {
+      String body = H.generatedMethod("quadratic" + form);
+      assertThat(body).as(form)
+          .contains("double[] ai = a[i];\n      for (int j = 0; j < ai.length; j++) {")
+          .contains("double[] ai = a[i];\n      for (int j = ai.length - 1; j >= 0; j--) {");
+    }
+    GradientCheck.verify(H, "quadratic", new String[] {"a", "v"}, new int[] {0, 1},
+        List.of(
+            new Object[] {new double[][] {{1.0, 2.0}, {0.5}}, new double[] {0.3, -0.7}},
+            new Object[] {
+              new double[][] {{0.2, -0.4, 0.9}, {}, {1.5, 0.25}}, new double[] {1.1, -0.2, 0.6}},
+            new Object[] {new double[][] {}, new double[] {}}));
+  }
+
+  @Test
+  void aRowGetsAFreshNameWhereTheUserTookTheObviousOne() {
+    assertThat(H.generatedMethod("namesTakenPullback"))
+        .contains("double[] xs2 = x[s];")
+        .contains("xs += w[k] * xs2[k];");
+    GradientCheck.verify(H, "namesTaken", new String[] {"w"}, new int[] {0},
+        List.of(
+            new Object[] {new double[] {0.5, -1.5}, new double[][] {{1, 2}, {3, -4}, {0.5, 0.5}}},
+            new Object[] {new double[] {2.0, 0.25}, new double[][] {{-1, 0.5}}}));
+  }
+
+  // ---- not hoisted ------------------------------------------------------------------------
+
+  @Test
+  void aRowWhoseIndexTheLoopChangesIsReadOnEveryTrip() {
+    for (String form : FORMS) {
+      assertThat(H.generatedMethod("rowChanges" + form)).as(form)
+          .contains("k < x[r].length")
+          .doesNotContain("double[] xr");
+    }
+    double[][] x = {{0.5, -1.0, 2.0}, {1.5, 0.25, -0.5}};
+    GradientCheck.verify(H, "rowChanges", new String[] {"w"}, new int[] {0},
+        List.of(new Object[] {new double[] {0.3, -0.2, 0.8}, x},
+            new Object[] {new double[] {-1.0, 0.6, 0.1}, x}));
+  }
+
+  @Test
+  void aDoLoopReadsTheRowAsWritten() {
+    assertThat(H.generatedMethod("doLoopPullback"))
+        .contains("} while (k < x[0].length);")
+        .doesNotContain("double[] x0 =");
+    GradientCheck.verify(H, "doLoop", new String[] {"w"}, new int[] {0},
+        List.of(new Object[] {new double[] {0.3, -0.2}, new double[][] {{0.5, -1.0}}},
+            new Object[] {new double[] {1.2}, new double[][] {{0.7}}}));
+  }
+
+  @Test
+  void aLoopThatCallsAMethodOfTheUsersReadsTheRowAsWritten() {
+    for (String form : FORMS) {
+      assertThat(H.generatedMethod("callsAMethod" + form)).as(form)
+          .contains("for (int k = 0; k < x[i].length; k++) {\n        double weight = H.weight(k);")
+          .as("the backward loop pops the values instead of calling, and hoists")
+          .contains("double[] xi = x[i];\n      for (int k = xi.length - 1; k >= 0; k--) {");
+    }
+    GradientCheck.verify(H, "callsAMethod", new String[] {"w"}, new int[] {0},
+        List.of(
+            new Object[] {new double[] {0.3, -0.2}, new double[][] {{0.5, -1.0}, {2.0, 0.25}}},
+            new Object[] {new double[] {1.2, 0.4}, new double[][] {{0.7, -0.1}}}));
+  }
+}
