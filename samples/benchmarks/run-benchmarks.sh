@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the JMH suite and the generator-speed measurement and writes docs/benchmarks.md (about
-# 15 minutes on 2 cores). From anywhere in the repository:
+# 25 minutes on 2 cores). From anywhere in the repository:
 #   samples/benchmarks/run-benchmarks.sh
 # Arguments are passed to JMH, e.g. `-p workload=mlp` for one workload (the report then shows
 # dashes for the rest). AD4J_SKIP_GENERATOR_SPEED=1 leaves the generator-speed section out;

@@ -112,8 +112,8 @@ public final class BenchmarkReport {
         .append(Runtime.getRuntime().availableProcessors()).append(" cores (nproc), ")
         .append(cpuModel()).append("; JDK ").append(System.getProperty("java.vm.name"))
         .append(' ').append(System.getProperty("java.runtime.version"))
-        .append("; JMH forks with `-Xms1g -Xmx1g -XX:+AlwaysPreTouch`, 4 warm-up and 5")
-        .append(" measured iterations of 1 s. Load average (1, 5, 15 min) before the run: ")
+        .append("; each benchmark in 3 JMH forks (`-Xms1g -Xmx1g -XX:+AlwaysPreTouch`), each with")
+        .append(" 4 warm-up and 3 measured iterations of 1 s, the mean of the 9. Load average (1, 5, 15 min) before the run: ")
         .append(loadBefore).append("; after: ").append(loadAfter).append('.');
     if (isLoaded(loadBefore) || isLoaded(loadAfter)) {
       md.append(" **The machine was shared with other builds during the run** (a load above")

@@ -14,16 +14,19 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Each workload's primal and its gradient five ways, side by side in one JMH run. The fork has
+ * Each workload's primal and its gradient five ways, side by side in one JMH run. Each fork has
  * a fixed, pre-touched heap: on small machines an allocation-heavy benchmark (Hipparchus)
- * otherwise shows random slow iterations. Short iterations: the ratios are what is reported.
+ * otherwise shows random slow iterations. Three forks, since a benchmark of a few nanoseconds
+ * (Rosenbrock with 10 inputs, Black-Scholes) differs by up to a third from one JVM to the next
+ * (code layout, inlining decisions), more than from one iteration to the next; short iterations,
+ * since the ratios are what is reported.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 @Warmup(iterations = 4, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Measurement(iterations = 3, time = 1)
 public class GradientBenchmark {
 
   /** The workload, by {@link Workload#named(String)}. */
