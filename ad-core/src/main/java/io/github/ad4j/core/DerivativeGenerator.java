@@ -34,13 +34,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The entry point of ad-core: Java sources in, generated derivative classes and diagnostics out.
  *
  * <p>Runs the pipeline parse, check, normalise, analyse, transform, simplify, emit on every
  * {@code @Differentiable} method. Instances are immutable and thread-safe; a build creates one
- * and may call {@link #generate} from several threads.
+ * and may call {@link #generate} from several threads. One call parses the files, then
+ * generates each file's classes, on every core ({@link InParallel}); the output does not depend
+ * on the number of cores.
  */
 public final class DerivativeGenerator {
 
@@ -125,39 +128,34 @@ public final class DerivativeGenerator {
     List<SourceFile> sorted = sortedByPath(sources);
     Set<String> sourcePaths = new HashSet<>();
     sorted.forEach(file -> sourcePaths.add(file.path()));
-    List<GeneratedFile> files = new ArrayList<>();
-    List<String> reports = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    SourceParser parser = new SourceParser();
-    List<ParsedSource> parsed = new ArrayList<>();
-    for (SourceFile file : sorted) {
-      SourceParser.Result result;
-      try {
-        result = parser.parse(file);
-      } catch (StackOverflowError e) {
-        diagnostics.add(
-            new Diagnostic(Diagnostic.Severity.ERROR, file.path(), 1, 1, "the file nests"
-                + " expressions or blocks too deeply to be parsed; split the deepest ones"));
-        continue;
-      }
-      if (result.source() != null) {
-        parsed.add(result.source());
-      } else if (file.content().contains("Differentiable")) {
-        // a syntax error in a file with nothing for us is javac's to report, not ours
-        diagnostics.addAll(result.diagnostics());
-      }
-    }
-    List<ParsedSource> all = new ArrayList<>(parsed);
+    List<SourceFile> toParse = new ArrayList<>(sorted);
     for (SourceFile file : sortedByPath(context)) {
       if (!sourcePaths.contains(file.path())) {
-        try {
-          SourceParser.Result result = parser.parse(file);
-          if (result.source() != null) {
-            all.add(result.source());
-          }
-        } catch (StackOverflowError e) {
-          // the context is another run's to report on
+        toParse.add(file);
+      }
+    }
+    // files, then classes, are independent of one another: parsed, then generated, on every core
+    SourceParser parser = new SourceParser();
+    List<Parsed> parses =
+        InParallel.run(
+            toParse.stream().<Supplier<Parsed>>map(file -> () -> parse(parser, file)).toList(),
+            STACK_BYTES);
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<ParsedSource> parsed = new ArrayList<>();
+    List<ParsedSource> all = new ArrayList<>();
+    for (int i = 0; i < parses.size(); i++) {
+      Parsed p = parses.get(i);
+      boolean isSource = i < sorted.size(); // the context is another run's to report on
+      if (p.result() != null && p.result().source() != null) {
+        all.add(p.result().source());
+        if (isSource) {
+          parsed.add(p.result().source());
         }
+      } else if (isSource && p.tooDeep() != null) {
+        diagnostics.add(p.tooDeep());
+      } else if (isSource && toParse.get(i).content().contains("Differentiable")) {
+        // a syntax error in a file with nothing for us is javac's to report, not ours
+        diagnostics.addAll(p.result().diagnostics());
       }
     }
     // the user's own @Partial rules join the built-in ones, for this run
@@ -168,11 +166,49 @@ public final class DerivativeGenerator {
         .forEach(e -> diagnostics.add(diagnostic(e.origin(), e.getMessage())));
     Callees callees = Callees.of(all, runRules.functions());
     Map<String, Origin> classes = topLevelClasses(all);
-    for (ParsedSource source : parsed) {
-      generate(source, runRules, callees, classes, files, reports, diagnostics);
+    List<Generated> generated =
+        InParallel.run(
+            parsed.stream()
+                .<Supplier<Generated>>map(
+                    source ->
+                        () -> {
+                          Generated g = new Generated();
+                          generate(source, runRules, callees, classes, g.files, g.reports,
+                              g.diagnostics);
+                          return g;
+                        })
+                .toList(),
+            STACK_BYTES);
+    List<GeneratedFile> files = new ArrayList<>();
+    List<String> reports = new ArrayList<>();
+    for (Generated g : generated) {
+      files.addAll(g.files);
+      reports.addAll(g.reports);
+      diagnostics.addAll(g.diagnostics);
     }
     files.sort(Comparator.comparing(GeneratedFile::relativePath));
     return new GenerationResult(files, diagnostics, report(reports));
+  }
+
+  /** A file parsed, or the diagnostic saying it nests too deeply to be. */
+  private record Parsed(SourceParser.Result result, Diagnostic tooDeep) {}
+
+  private static Parsed parse(SourceParser parser, SourceFile file) {
+    try {
+      return new Parsed(parser.parse(file), null);
+    } catch (StackOverflowError e) {
+      return new Parsed(
+          null,
+          new Diagnostic(Diagnostic.Severity.ERROR, file.path(), 1, 1, "the file nests"
+              + " expressions or blocks too deeply to be parsed; split the deepest ones"));
+    }
+  }
+
+  /** What one source file gives: its derivative classes, report sections and diagnostics. */
+  private static final class Generated {
+    final List<GeneratedFile> files = new ArrayList<>();
+    final List<String> reports = new ArrayList<>();
+    final List<Diagnostic> diagnostics = new ArrayList<>();
   }
 
   /** The generation report: a Markdown section per method, in the order of the sources. */
