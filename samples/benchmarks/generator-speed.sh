@@ -152,6 +152,11 @@ mvn=(mvn -B -q -o -Dmaven.repo.local="$work/repo")
 read -r without withoutCpu <<< "$(median "${mvn[@]}" -f pom-without.xml generate-sources)"
 read -r clean cleanCpu <<< "$(median bash -c "rm -rf target && ${mvn[*]} -f pom.xml generate-sources")"
 read -r unchanged unchangedCpu <<< "$(median "${mvn[@]}" -f pom.xml generate-sources)"
+# The same two builds with Maven's JVM set up for short runs (C1 only, serial GC), as a project
+# can in .mvn/jvm.config: most of the CPU of a cold generation is the C2 compiler's.
+tuned="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+read -r withoutTuned withoutTunedCpu <<< "$(median env MAVEN_OPTS="$tuned" "${mvn[@]}" -f pom-without.xml generate-sources)"
+read -r cleanTuned cleanTunedCpu <<< "$(median bash -c "rm -rf target && MAVEN_OPTS='$tuned' ${mvn[*]} -f pom.xml generate-sources")"
 generated=$(find target/generated-sources/ad -name '*.java' | wc -l)
 lines=$(cat target/generated-sources/ad/synthetic/*.java | wc -l)
 
@@ -163,6 +168,11 @@ echo "clean=$clean"
 echo "cleanCpu=$cleanCpu"
 echo "unchanged=$unchanged"
 echo "unchangedCpu=$unchangedCpu"
+echo "tunedOptions=$tuned"
+echo "withoutTuned=$withoutTuned"
+echo "withoutTunedCpu=$withoutTunedCpu"
+echo "cleanTuned=$cleanTuned"
+echo "cleanTunedCpu=$cleanTunedCpu"
 echo "generatedFiles=$generated"
 echo "generatedLines=$lines"
 echo "loadAverage=$(cut -d' ' -f1-3 /proc/loadavg)"

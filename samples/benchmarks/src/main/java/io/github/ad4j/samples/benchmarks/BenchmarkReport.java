@@ -218,6 +218,19 @@ public final class BenchmarkReport {
           .append(seconds(cleanCpu)).append(" |\n")
           .append("| with the plugin, unchanged rebuild | ").append(seconds(unchanged))
           .append(" | ").append(seconds(unchangedCpu)).append(" |\n");
+      if (speed.getProperty("cleanTuned") != null) {
+        String options = "`MAVEN_OPTS=\"" + speed.getProperty("tunedOptions") + "\"`";
+        md.append("| without the plugin, ").append(options).append(" | ")
+            .append(seconds(number(speed, "withoutTuned"))).append(" | ")
+            .append(seconds(number(speed, "withoutTunedCpu"))).append(" |\n")
+            .append("| with the plugin, from clean, ").append(options).append(" | ")
+            .append(seconds(number(speed, "cleanTuned"))).append(" | ")
+            .append(seconds(number(speed, "cleanTunedCpu"))).append(" |\n")
+            .append("\nWith those options (C1 only, serial GC, as a project can set in")
+            .append(" `.mvn/jvm.config`) the plugin adds ")
+            .append(seconds(number(speed, "cleanTuned") - number(speed, "withoutTuned")))
+            .append(" wall from clean.\n");
+      }
     }
     md.append('\n').append(notes.strip()).append('\n');
     return md.toString();
