@@ -288,7 +288,8 @@ public final class DerivativeForms {
         plain.backward(),
         plain.tail(),
         plain.variables(),
-        plain.receiver());
+        plain.receiver(),
+        null);
   }
 
   private DerivativeMethod pushforward(ForwardTransformer.Tangents tangents) {
@@ -316,7 +317,8 @@ public final class DerivativeForms {
         tangents.body(),
         List.of(new Stmt.Return(tangents.tangent(), null)),
         variables,
-        receiver());
+        receiver(),
+        null);
   }
 
   private DerivativeMethod partial(Param p, Sweeps sweeps) {
@@ -332,7 +334,8 @@ public final class DerivativeForms {
         withArrayAdjoints(sweeps, Map.of()),
         List.of(new Stmt.Return(adjoint, null)),
         sweeps.variables(),
-        receiver());
+        receiver(),
+        null);
   }
 
   private GradientRecord record() {
@@ -365,7 +368,8 @@ public final class DerivativeForms {
         withArrayAdjoints(sweeps, Map.of()),
         List.of(new Stmt.Return(new Expr.NewRecord(record.name(), args), null)),
         sweeps.variables(),
-        receiver());
+        receiver(),
+        null);
   }
 
   /** The sentence the Javadoc of a form that writes into the caller's arrays ends with. */
@@ -633,7 +637,8 @@ public final class DerivativeForms {
         backward,
         tail,
         variables,
-        receiver());
+        receiver(),
+        null);
   }
 
   /**

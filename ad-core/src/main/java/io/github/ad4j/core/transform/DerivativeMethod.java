@@ -50,22 +50,6 @@ public record DerivativeMethod(
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
   }
 
-  /** A method without a workspace. */
-  public DerivativeMethod(
-      String name,
-      String javadoc,
-      JType returnType,
-      String returnRecord,
-      List<Param> params,
-      List<Stmt> forward,
-      List<Stmt> backward,
-      List<Stmt> tail,
-      Map<String, JType> variables,
-      Receiver receiver) {
-    this(name, javadoc, returnType, returnRecord, params, forward, backward, tail, variables,
-        receiver, null);
-  }
-
   /**
    * The instance an instance method's derivatives are called on, passed first.
    *

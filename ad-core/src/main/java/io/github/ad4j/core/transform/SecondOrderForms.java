@@ -254,7 +254,8 @@ final class SecondOrderForms {
         List.of(),
         List.of(new Stmt.Return(hessian, null)),
         variables,
-        forms.receiver());
+        forms.receiver(),
+        null);
   }
 
   private static String capitalised(String name) {

@@ -211,7 +211,8 @@ final class VectorForms {
         List.of(),
         List.of(new Stmt.Return(jacobian, null)),
         variables,
-        forms.receiver());
+        forms.receiver(),
+        null);
   }
 
   /**
