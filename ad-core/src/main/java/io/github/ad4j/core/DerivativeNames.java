@@ -27,7 +27,20 @@ public record DerivativeNames(String method) {
   }
 
   private String capitalized() {
-    return Character.toUpperCase(method.charAt(0)) + method.substring(1);
+    return capitalized(method);
+  }
+
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /**
+   * {@code <f><P>Cell}: in a caller's derivative, the one-element array through which a call of
+   * {@code f} hands back its derivative with respect to its scalar parameter {@code p} (the
+   * base of a local's name, made unique by the caller).
+   */
+  public String cell(String parameter) {
+    return method + capitalized(parameter) + "Cell";
   }
 
   /**

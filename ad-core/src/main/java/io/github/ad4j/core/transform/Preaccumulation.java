@@ -220,14 +220,10 @@ record Preaccumulation(Procedure procedure, Map<Expr.Call, Partials> partials) {
       return cells.computeIfAbsent(
           callee.className() + "." + callee.name() + "|" + p.name(),
           k -> {
-            String name = names.fresh(callee.name() + capitalized(p.name()) + "Cell");
+            String name = names.fresh(new DerivativeNames(callee.name()).cell(p.name()));
             variables.put(name, new JType(JType.Primitive.DOUBLE, 1));
             return name;
           });
-    }
-
-    private static String capitalized(String name) {
-      return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
   }
 }
