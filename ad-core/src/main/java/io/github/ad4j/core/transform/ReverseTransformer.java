@@ -98,10 +98,6 @@ public final class ReverseTransformer {
 
   // State of one build.
   private Expr seed;
-  /** The restores of the arrays the call of the statement being reversed writes into. */
-  private List<Stmt> arrayRestores = List.of();
-  /** Their saved copies, which that call's pullback is handed in place of the arrays. */
-  private Map<Expr, Expr> argumentsFromCopies = Map.of();
   private Set<String> needed; // null: save everything
   private final Set<Stmt> restores = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Map<Stmt, Stmt> restoreSites = new IdentityHashMap<>();
@@ -785,15 +781,18 @@ public final class ReverseTransformer {
     for (int k = block.size() - 1; k >= 0; k--) {
       Stmt s = block.get(k);
       Expr.Call writer = WritingCalls.of(s, procedure);
-      Map<Expr, Expr> copies = new HashMap<>();
-      arrayRestores =
-          writer == null ? List.of() : restoreWrittenArguments(s, writer, inCompound, copies);
-      argumentsFromCopies = copies;
+      WrittenArrays written = WrittenArrays.NONE;
+      if (writer != null) {
+        Map<Expr, Expr> copies = new HashMap<>();
+        written =
+            new WrittenArrays(restoreWrittenArguments(s, writer, inCompound, copies), copies);
+      }
       if (s instanceof Stmt.Eval e && writer != null) {
-        writingCall(e, states, out, commented);
+        writingCall(e, written, states, out, commented);
       } else if (s instanceof Stmt.Declare d) {
         if (d.init() != null) {
-          assignment(new Expr.Var(d.name()), d.init(), d.origin(), false, null, states, out, commented);
+          assignment(new Expr.Var(d.name()), d.init(), d.origin(), false, null, written, states,
+              out, commented);
         }
       } else if (s instanceof Stmt.Assign a) {
         Expr value =
@@ -804,9 +803,10 @@ public final class ReverseTransformer {
             overwrites && isNeeded(root) && isPrimal(root) && !deadSites.contains(a)
                 ? restore((Stmt.Assign) s, inCompound)
                 : null;
-        assignment(a.target(), value, a.origin(), false, restore, states, out, commented);
+        assignment(a.target(), value, a.origin(), false, restore, written, states, out, commented);
       } else if (s instanceof Stmt.Return r) {
-        assignment(new Expr.Var(result), r.value(), r.origin(), true, null, states, out, commented);
+        assignment(new Expr.Var(result), r.value(), r.origin(), true, null, written, states, out,
+            commented);
       } else if (s instanceof Stmt.If i) {
         compound(s, states, out, commented, (inner, touched) -> {
           List<Stmt> then =
@@ -1047,13 +1047,27 @@ public final class ReverseTransformer {
     }
   }
 
-  /** The backward block of one assignment {@code target = value}. */
+  /**
+   * What reversing a statement whose call writes into its array arguments needs: the statements
+   * that put the arrays' old contents back, and the saved copies, by argument, that the call's
+   * pullback is handed in place of the arrays.
+   */
+  private record WrittenArrays(List<Stmt> restores, Map<Expr, Expr> copies) {
+    static final WrittenArrays NONE = new WrittenArrays(List.of(), Map.of());
+  }
+
+  /**
+   * The backward block of one assignment {@code target = value}.
+   *
+   * @param written the arrays a call in {@code value} writes into, put back first
+   */
   private void assignment(
       Expr target,
       Expr value,
       Origin origin,
       boolean isResult,
       Stmt restore,
+      WrittenArrays written,
       Map<String, AdjointState> states,
       List<Stmt> out,
       Origin[] commented) {
@@ -1063,7 +1077,7 @@ public final class ReverseTransformer {
     if (restore != null && readsOld) {
       block.add(restore);
     }
-    block.addAll(arrayRestores);
+    block.addAll(written.restores());
     Expr adjoint;
     if (isResult) {
       adjoint = seed;
@@ -1107,7 +1121,7 @@ public final class ReverseTransformer {
       if (partials != null) {
         terms = preaccumulatedTerms(partials, adjoint, origin);
       } else if (callee != null && !callee.ruled() && (activity.isActive(value) || writesActively)) {
-        terms = pullback((Expr.Call) value, callee, adjoint, origin, block);
+        terms = pullback((Expr.Call) value, callee, adjoint, origin, written, block);
       } else {
         Map<Expr, Expr> known =
             readsOld || !(value instanceof Expr.Call) ? Map.of() : Map.of(value, target);
@@ -1177,12 +1191,16 @@ public final class ReverseTransformer {
    * adds the scalar arguments' shares.
    */
   private void writingCall(
-      Stmt.Eval e, Map<String, AdjointState> states, List<Stmt> out, Origin[] commented) {
-    List<Stmt> block = new ArrayList<>(arrayRestores);
+      Stmt.Eval e,
+      WrittenArrays written,
+      Map<String, AdjointState> states,
+      List<Stmt> out,
+      Origin[] commented) {
+    List<Stmt> block = new ArrayList<>(written.restores());
     if (callsPullback(e.call())) {
       Callees.Callee callee = WritingCalls.callee(e.call(), procedure);
       Map<Expr, List<Expr>> terms =
-          pullback(e.call(), callee, Expr.Literal.ofDouble(0), e.origin(), block);
+          pullback(e.call(), callee, Expr.Literal.ofDouble(0), e.origin(), written, block);
       for (Map.Entry<Expr, List<Expr>> entry : terms.entrySet()) {
         block.add(accumulate(entry.getKey(), sum(entry.getValue()), states));
       }
@@ -1203,10 +1221,16 @@ public final class ReverseTransformer {
    * arguments' variables like any other partial. The pullback runs {@code g} again from its
    * arguments, which the restores have put back: the callee's own tape lives and dies in it.
    *
+   * @param written the arrays the call writes into, whose saved copies the pullback is handed
    * @return the terms the scalar arguments' variables receive
    */
   private Map<Expr, List<Expr>> pullback(
-      Expr.Call call, Callees.Callee callee, Expr adjoint, Origin statement, List<Stmt> block) {
+      Expr.Call call,
+      Callees.Callee callee,
+      Expr adjoint,
+      Origin statement,
+      WrittenArrays written,
+      List<Stmt> block) {
     Origin origin = procedure.callSite(call, statement);
     CallChecks.requireDifferentiable(callee, origin);
     List<Expr> args = new ArrayList<>();
@@ -1214,7 +1238,7 @@ public final class ReverseTransformer {
       args.add(new Expr.Var(procedure.receiver())); // the pullback takes the instance first
     }
     // an array the callee writes into: its saved old contents, which the pullback may overwrite
-    call.args().forEach(a -> args.add(argumentsFromCopies.getOrDefault(a, a)));
+    call.args().forEach(a -> args.add(written.copies().getOrDefault(a, a)));
     args.add(adjoint);
     List<Stmt> resets = new ArrayList<>();
     Map<Expr, List<Expr>> terms = new LinkedHashMap<>();
@@ -1229,7 +1253,7 @@ public final class ReverseTransformer {
         String cell =
             cells.computeIfAbsent(
                 call.name() + "|" + k,
-                key -> names.fresh(callee.name() + capitalized(param.name()) + "Cell"));
+                key -> names.fresh(new DerivativeNames(callee.name()).cell(param.name())));
         JType cellType = new JType(param.type().primitive(), 1);
         variables.put(cell, cellType);
         cellsUsed.put(cell, cellType);
@@ -1264,10 +1288,6 @@ public final class ReverseTransformer {
     block.addAll(resets);
     block.add(new Stmt.Eval(new Expr.Call(gradClass, form, args, callee.returnType()), null));
     return terms;
-  }
-
-  private static String capitalized(String name) {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
   /** The adjoint of a variable or array element: {@code dx}, {@code dw[i]}. */
