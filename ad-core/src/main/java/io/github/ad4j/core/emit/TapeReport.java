@@ -6,9 +6,11 @@ import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.ir.Tapes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +21,9 @@ import java.util.stream.Collectors;
  * @param tapes the tapes, in the order their first push appears
  */
 public record TapeReport(List<Tape> tapes) {
+
+  /** The helpers that copy an array onto a tape ({@code Arrays.copyOf}, the generated deep copy). */
+  private static final Set<String> COPIES = Set.of("copyOf", "deepCopy");
 
   public TapeReport {
     tapes = List.copyOf(tapes);
@@ -31,13 +36,18 @@ public record TapeReport(List<Tape> tapes) {
    * @param element the type of what it holds
    * @param sites for each statement that pushes on it, the source lines of the loops around it,
    *     outermost first (empty: pushed at most once per call)
+   * @param copies whether it holds copies made for it (of the arrays a call writes into), whose
+   *     elements take memory of their own, rather than references to the method's own arrays
    */
-  public record Tape(String name, JType element, List<List<Integer>> sites) {
+  public record Tape(String name, JType element, List<List<Integer>> sites, boolean copies) {
     public Tape {
       sites = sites.stream().map(List::copyOf).toList();
     }
 
-    /** Bytes per value: 8 for a double or long, 4 for a float or int, a reference for an array. */
+    /**
+     * Bytes per value: 8 for a double or long, 4 for a float or int, a reference for an array
+     * (and, for {@link #copies}, the copy's elements besides).
+     */
     public int bytes() {
       if (element.dimensions() > 0) {
         return 4; // a compressed reference: the arrays themselves are the method's own
@@ -74,22 +84,32 @@ public record TapeReport(List<Tape> tapes) {
   /** The tapes of {@code body}, a generated method's final code, whose variables are typed. */
   public static TapeReport of(List<Stmt> body, Map<String, JType> variables) {
     Map<String, List<List<Integer>>> sites = new LinkedHashMap<>();
-    collect(body, new ArrayList<>(), sites);
+    Set<String> copying = new HashSet<>();
+    collect(body, new ArrayList<>(), sites, copying);
     List<Tape> tapes = new ArrayList<>();
     sites.forEach(
         (name, at) -> {
           JType array = variables.get(name);
-          tapes.add(new Tape(name, new JType(array.primitive(), array.dimensions() - 1), at));
+          tapes.add(
+              new Tape(name, new JType(array.primitive(), array.dimensions() - 1), at,
+                  copying.contains(name)));
         });
     return new TapeReport(tapes);
   }
 
   private static void collect(
-      List<Stmt> block, List<Integer> loops, Map<String, List<List<Integer>>> sites) {
+      List<Stmt> block,
+      List<Integer> loops,
+      Map<String, List<List<Integer>>> sites,
+      Set<String> copying) {
     for (Stmt s : block) {
       String tape = Tapes.pushedTape(s);
       if (tape != null) {
         sites.computeIfAbsent(tape, k -> new ArrayList<>()).add(List.copyOf(loops));
+        Expr pushed = ((Expr.Call) ((Stmt.Assign) s).value()).args().get(2);
+        if (pushed instanceof Expr.Call copy && COPIES.contains(copy.name())) {
+          copying.add(tape);
+        }
       }
       boolean loop = s instanceof Stmt.Loop;
       if (loop) {
@@ -97,7 +117,7 @@ public record TapeReport(List<Tape> tapes) {
         loops.add(l.origin() == null ? 0 : l.origin().line());
       }
       for (List<Stmt> inner : Statements.blocks(s)) {
-        collect(inner, loops, sites);
+        collect(inner, loops, sites, copying);
       }
       if (loop) {
         loops.remove(loops.size() - 1);
@@ -120,12 +140,14 @@ public record TapeReport(List<Tape> tapes) {
     }
     return "Taped for the backward sweep: "
         + tapes.stream()
-            .map(t -> code + t.name() + codeEnd + " (" + t.element() + ", " + t.bytes()
-                + " bytes a value, pushed " + where(t) + ")")
+            .map(t -> code + t.name() + codeEnd + " (" + t.element()
+                + (t.copies() ? " copies of an array a call writes into" : "") + ", " + t.bytes()
+                + " bytes a value" + (t.copies() ? " plus the copy's elements" : "")
+                + ", pushed " + where(t) + ")")
             .collect(Collectors.joining("; "))
         + ". Tape memory about "
         + tapes.stream().map(Tape::estimate).collect(Collectors.joining(" + "))
-        + " bytes" + (tapes.stream().allMatch(t -> t.sites().stream().allMatch(List::isEmpty))
+        + " bytes" + (tapes.stream().anyMatch(Tape::copies) ? " plus the copies" : "") + (tapes.stream().allMatch(t -> t.sites().stream().allMatch(List::isEmpty))
             ? "." : ", nL being the number of trips of the loop at line L.");
   }
 

@@ -99,6 +99,47 @@ class TapeReportTest {
     assertThat(generated.substring(javadoc, start)).doesNotContain("Taped");
   }
 
+  /** A call in a loop that writes into its array: the tape holds copies, not references. */
+  @Test
+  void aTapeOfCopiesOfAWrittenArraySaysTheCopiesTakeMemoryToo() {
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                List.of(
+                    new SourceFile(
+                        "p/W.java",
+                        """
+                        package p;
+
+                        import io.github.ad4j.Differentiable;
+
+                        class W {
+                          @Differentiable(wrt = "w")
+                          static double scale(double[] w, double a) {
+                            for (int k = 0; k < w.length; k++) {
+                              w[k] = Math.sin(a * w[k]);
+                            }
+                            return 0;
+                          }
+
+                          @Differentiable(wrt = "w")
+                          static double run(double[] w, int steps) {
+                            double s = 0;
+                            for (int i = 0; i < steps; i++) {
+                              scale(w, 0.5);
+                              s += w[0];
+                            }
+                            return s;
+                          }
+                        }
+                        """)));
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.report())
+        .containsPattern("`wArrayTape` \\(double\\[\\] copies of an array a call writes into, 4 bytes a"
+            + " value plus the copy's elements, pushed once a trip of the loop at line 17\\)")
+        .contains("plus the copies");
+  }
+
   @Test
   void aBuildWithNothingToDifferentiateHasNoReport() {
     GenerationResult empty =
