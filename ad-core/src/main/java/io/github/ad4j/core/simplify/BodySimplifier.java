@@ -458,9 +458,16 @@ public final class BodySimplifier {
     List<Stmt> out = new ArrayList<>();
     for (int i = 0; i < stmts.size(); i++) {
       Stmt stmt = stmts.get(i);
+      // a statement's comment is followed by its own adjoint code, never by a branch or a loop
+      // (those are the reversals of the source's own, which get no comment): where one follows,
+      // the statement's code was all removed
       boolean headsNothing =
           stmt instanceof Stmt.Comment
-              && (i + 1 == stmts.size() || stmts.get(i + 1) instanceof Stmt.Comment);
+              && (i + 1 == stmts.size()
+                  || stmts.get(i + 1) instanceof Stmt.Comment
+                  || stmts.get(i + 1) instanceof Stmt.If
+                  || stmts.get(i + 1) instanceof Stmt.Loop
+                  || stmts.get(i + 1) instanceof Stmt.Labeled);
       if (stmt instanceof Stmt.If f) {
         out.add(
             new Stmt.If(
