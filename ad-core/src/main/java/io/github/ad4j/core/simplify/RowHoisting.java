@@ -1,5 +1,7 @@
 package io.github.ad4j.core.simplify;
 
+import io.github.ad4j.core.ir.AssignOp;
+import io.github.ad4j.core.ir.BinaryOp;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
@@ -31,9 +33,13 @@ import java.util.Set;
  * throws:
  *
  * <ul>
- *   <li>the loop is a {@code for} or {@code while} loop whose initialisation or condition reads
- *       the row's length, so the row is read before the first trip anyway (an index out of range
- *       throws where it threw before); the initialisation reads no other array and calls nothing;
+ *   <li>reading it early throws nothing it would not have: the loop is a {@code for} or {@code
+ *       while} loop whose initialisation or condition reads the row's length, so the row is read
+ *       before the first trip anyway (an index out of range throws where it threw before; the
+ *       initialisation reads no other array and calls nothing); or the row is {@code a[i]} in the
+ *       body of a loop that runs {@code i} over the indices of {@code a} ({@code for (int i = 0;
+ *       i < a.length; i++)} or its reverse, assigning neither), where it cannot throw, as in the
+ *       logistic loss's {@code for (int j = 0; j < w.length; j++) z += w[j] * x[i][j];};
  *   <li>{@code a} is a local or parameter and the indices are made of locals, constants and
  *       arithmetic, and the loop assigns none of these variables;
  *   <li>the loop stores no row into any array ({@code b[i] = r}, which could be an alias of
@@ -50,6 +56,8 @@ public final class RowHoisting {
   private final Set<String> namesInUse;
   /** The names hoisted in each enclosing block, innermost first: in scope where we are. */
   private final Deque<Set<String>> scopes = new ArrayDeque<>();
+  /** Rows {@code a[i]} that cannot throw where we are: an enclosing loop runs i over a. */
+  private final Deque<Expr.ArrayAccess> inRange = new ArrayDeque<>();
 
   private RowHoisting(Map<String, JType> variables, Set<String> namesInUse) {
     this.variables = variables;
@@ -84,7 +92,13 @@ public final class RowHoisting {
   /** The loop with its rows read into locals, whose declarations go to {@code before}. */
   private Stmt.Loop loop(Stmt.Loop loop, List<Stmt> before) {
     Stmt.Loop current = loop;
-    for (Expr.ArrayAccess row : rows(loop)) {
+    Set<Expr.ArrayAccess> candidates = rows(loop);
+    for (Expr.ArrayAccess row : inRange) {
+      if (occursIn(row, loop)) {
+        candidates.add(row);
+      }
+    }
+    for (Expr.ArrayAccess row : candidates) {
       if (!invariant(row, current)) {
         continue;
       }
@@ -94,7 +108,95 @@ public final class RowHoisting {
       before.add(new Stmt.Declare(type, name, row, null));
       current = (Stmt.Loop) StmtRewriter.substitute(List.of(current), Map.of(row, new Expr.Var(name))).get(0);
     }
-    return (Stmt.Loop) nested(current);
+    Expr.ArrayAccess own = rowInRange(current);
+    if (own != null) {
+      inRange.push(own);
+    }
+    Stmt.Loop done = (Stmt.Loop) nested(current);
+    if (own != null) {
+      inRange.pop();
+    }
+    return done;
+  }
+
+  /**
+   * The row {@code a[i]} that the loop keeps in range in its body, or null: {@code for (int i =
+   * c; i < a.length; i++)} with c a constant ≥ 0, or its reverse {@code for (int i = a.length -
+   * k; i >= c; i--)} with k ≥ 1, whose body assigns neither {@code i} nor {@code a}. There
+   * {@code a[i]} never throws, so it can be read before an inner loop that may run no trip.
+   */
+  private Expr.ArrayAccess rowInRange(Stmt.Loop loop) {
+    if (loop.kind() != Stmt.LoopKind.FOR
+        || loop.init().size() != 1
+        || !(loop.init().get(0) instanceof Stmt.Declare d)
+        || d.init() == null
+        || !d.type().equals(JType.INT)
+        || loop.update().size() != 1
+        || !(loop.update().get(0) instanceof Stmt.Assign step)
+        || !step.target().equals(new Expr.Var(d.name()))
+        || !isConstant(step.value(), 1, 1)
+        || !(loop.condition() instanceof Expr.Binary c)
+        || !c.left().equals(new Expr.Var(d.name()))) {
+      return null;
+    }
+    Expr length;
+    if (step.op() == AssignOp.ADD && c.op() == BinaryOp.LESS && isConstant(d.init(), 0, Long.MAX_VALUE)) {
+      length = c.right();
+    } else if (step.op() == AssignOp.SUBTRACT
+        && c.op() == BinaryOp.GREATER_EQUALS
+        && isConstant(c.right(), 0, Long.MAX_VALUE)
+        && d.init() instanceof Expr.Binary start
+        && start.op() == BinaryOp.SUBTRACT
+        && isConstant(start.right(), 1, Long.MAX_VALUE)) {
+      length = start.left();
+    } else {
+      return null;
+    }
+    if (!(length instanceof Expr.ArrayLength l)
+        || !(l.array() instanceof Expr.Var array)
+        || variables.get(array.name()) == null
+        || variables.get(array.name()).dimensions() < 2) {
+      return null; // a[i] of a double[] is a value: read early, it would miss writes into a[i]
+    }
+    Set<String> assigned = assignedVariables(loop.body());
+    if (assigned.contains(d.name()) || assigned.contains(array.name())) {
+      return null;
+    }
+    return new Expr.ArrayAccess(array, new Expr.Var(d.name()));
+  }
+
+  /** Whether {@code e} is an int constant between {@code low} and {@code high}. */
+  private static boolean isConstant(Expr e, long low, long high) {
+    return e instanceof Expr.Literal k
+        && k.type().equals(JType.INT)
+        && k.integral() >= low
+        && k.integral() <= high;
+  }
+
+  /** The variables {@code stmts} assign as a whole ({@code v = ...}, not {@code v[i] = ...}). */
+  private static Set<String> assignedVariables(List<Stmt> stmts) {
+    Set<String> assigned = new HashSet<>();
+    for (Stmt s : stmts) {
+      if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Var v) {
+        assigned.add(v.name());
+      }
+      for (List<Stmt> inner : Statements.blocks(s)) {
+        assigned.addAll(assignedVariables(inner));
+      }
+    }
+    return assigned;
+  }
+
+  /** Whether {@code row} occurs in {@code loop}: its header, body or update. */
+  private static boolean occursIn(Expr.ArrayAccess row, Stmt.Loop loop) {
+    boolean[] found = new boolean[1];
+    StmtRewriter.rewrite(
+        List.of(loop),
+        e -> {
+          found[0] |= ExprRewriter.contains(e, row);
+          return e;
+        });
+    return found[0];
   }
 
   /** {@code s} with the loops in its blocks done alike. */
@@ -122,7 +224,7 @@ public final class RowHoisting {
     }
     for (Stmt s : loop.init()) {
       if (!(s instanceof Stmt.Declare d) || d.init() == null) {
-        return rows;
+        return new LinkedHashSet<>(); // an initialisation that assigns, or declares no value
       }
       lengths(d.init(), rows);
     }
@@ -154,22 +256,32 @@ public final class RowHoisting {
     if (!(e instanceof Expr.Var root) || !variables.containsKey(root.name())) {
       return false; // an instance's field, say: not ours to reason about
     }
+    if (elementType(row).dimensions() == 0) {
+      return false; // an element, not a row: its value can change where the row would not
+    }
     reads.add(root.name());
     for (Stmt s : loop.init()) {
-      if (s instanceof Stmt.Declare d && readsOtherArrays(d.init(), row)) {
-        return false; // it could throw before the row is read
+      if (s instanceof Stmt.Declare d) {
+        if (d.init() != null && readsOtherArrays(d.init(), row)) {
+          return false; // it could throw before the row is read
+        }
+        if (reads.contains(d.name())) {
+          return false; // for (int r = 0; k < x[r].length; ...): r is the loop's own
+        }
+      } else if (!(s instanceof Stmt.Assign a) || readsOtherArrays(a.value(), row)) {
+        return false;
       }
     }
-    Set<String> assigned = new HashSet<>();
     List<Stmt> all = new ArrayList<>(loop.init());
     all.addAll(loop.update());
     all.addAll(loop.body());
     for (Stmt s : all) {
-      Statements.assigned(s, assigned);
       if (storesRowsOrCalls(s)) {
         return false;
       }
     }
+    // writing elements of the row (a[i][k] = v) leaves it the same array; rows stores are out
+    Set<String> assigned = assignedVariables(all);
     if (!onlyHarmlessCalls(loop.condition())) {
       return false;
     }

@@ -68,7 +68,33 @@ class RowHoistingTest {
           return xs * xs;
         }
 
+        /** The row is not the inner loop's bound, but the outer loop keeps x[i] in range. */
+        @Differentiable(wrt = {"w", "b"})
+        static double logistic(double[] w, double b, double[][] x, double[] y) {
+          double total = 0;
+          for (int i = 0; i < x.length; i++) {
+            double z = b;
+            for (int j = 0; j < w.length; j++) {
+              z += w[j] * x[i][j];
+            }
+            total += Math.log1p(Math.exp(z)) - y[i] * z;
+          }
+          return total / x.length;
+        }
+
         // ---- not hoisted ----
+
+        /** i runs to n, not to x.length: x[i] may be out of range where the inner loop runs no trip. */
+        @Differentiable(wrt = "w")
+        static double outerBoundElsewhere(double[] w, double[][] x, int n) {
+          double s = 0;
+          for (int i = 0; i < n; i++) {
+            for (int j = 0; j < w.length; j++) {
+              s += w[j] * x[i][j] * x[i][j];
+            }
+          }
+          return s * s;
+        }
 
         /** The row changes from trip to trip. */
         @Differentiable(wrt = "w")
@@ -78,6 +104,30 @@ class RowHoistingTest {
           for (int k = 0; k < x[r].length; k++) {
             s += w[k] * x[r][k] * x[r][k];
             r = (r + 1) % x.length;
+          }
+          return s;
+        }
+
+        /** The row's index is the loop's own variable, out of scope before the loop. */
+        @Differentiable(wrt = "w")
+        static double ownIndex(double[] w, double[][] x) {
+          double s = 0;
+          int k = 0;
+          for (int r = 1; k < x[r].length; k++) {
+            s += w[k] * x[r][k] * x[r][k];
+          }
+          return s * s;
+        }
+
+        /** a[i] of a double[] is an element, which the inner loop changes: never hoisted. */
+        @Differentiable(wrt = "a")
+        static double element(double[] a, int m) {
+          double s = 0;
+          for (int i = 0; i < a.length; i++) {
+            for (int r = 0; r < m; r++) {
+              a[i] = Math.sin(a[i]) + 0.5 * a[i];
+              s += a[i];
+            }
           }
           return s;
         }
@@ -123,14 +173,16 @@ class RowHoistingTest {
     for (String form : FORMS) {
       String body = H.generatedMethod("loss" + form);
       assertThat(body).as(form)
-          .contains("double[] xs = x[s];\n        for (int k = 0; k < xs.length; k++) {")
-          .contains("a += w1[j][k] * xs[k];")
+          .as("%s: read once per sample, as the s loop keeps x[s] in range", form)
+          .contains("double[] xs = x[s];\n      for (int j = 0; j < b1.length; j++) {")
+          .contains("for (int k = 0; k < xs.length; k++) {\n          a += w1[j][k] * xs[k];")
           .as("%s reads the row through xs, but for the comment quoting the source", form)
           .doesNotContain("x[s][k];\n");
     }
     assertThat(H.generatedMethod("lossPullback"))
         .as("the backward sweep's loop, where it pays")
-        .contains("double[] xs = x[s];\n        for (int k = xs.length - 1; k >= 0; k--) {")
+        .contains("double[] xs = x[s];\n      for (int j = b1.length - 1; j >= 0; j--) {")
+        .contains("for (int k = xs.length - 1; k >= 0; k--) {")
         .contains("dw1[j][k] += da * xs[k];");
     double[][] x = {{0.5, -1.0, 0.25}, {1.5, 0.5, -0.75}, {-0.3, 0.8, 1.1}, {0.2, 0.1, -0.4}};
     double[] y = {0.3, -0.6, 0.9, 0.1};
@@ -171,7 +223,40 @@ class RowHoistingTest {
             new Object[] {new double[] {2.0, 0.25}, new double[][] {{-1, 0.5}}}));
   }
 
+  @Test
+  void aRowTheOuterLoopKeepsInRangeIsHoistedBeforeAnInnerLoopOverAnotherArray() {
+    for (String form : FORMS) {
+      assertThat(H.generatedMethod("logistic" + form)).as(form)
+          .contains("double[] xi = x[i];\n      for (int j = 0; j < w.length; j++) {\n"
+              + "        z += w[j] * xi[j];");
+    }
+    assertThat(H.generatedMethod("logisticPullback"))
+        .as("the backward sweep's loop, i from x.length - 1 down")
+        .contains("double[] xi = x[i];\n      for (int j = w.length - 1; j >= 0; j--) {");
+    double[][] x = {{0.5, -1.0}, {1.5, 0.25}, {-0.3, 0.8}};
+    double[] y = {1, 0, 1};
+    GradientCheck.verify(H, "logistic", new String[] {"w", "b"}, new int[] {0, 1},
+        List.of(new Object[] {new double[] {0.3, -0.2}, 0.1, x, y},
+            new Object[] {new double[] {-1.1, 0.6}, -0.4, x, y},
+            new Object[] {new double[] {}, 0.7, new double[][] {{}, {}}, new double[] {1, 0}}));
+  }
+
   // ---- not hoisted ------------------------------------------------------------------------
+
+  @Test
+  void aRowNoLoopKeepsInRangeStaysInTheInnerLoop() {
+    for (String form : FORMS) {
+      assertThat(H.generatedMethod("outerBoundElsewhere" + form)).as(form)
+          .doesNotContain("double[] xi");
+    }
+    double[][] x = {{0.5, -1.0}, {1.5, 0.25}};
+    GradientCheck.verify(H, "outerBoundElsewhere", new String[] {"w"}, new int[] {0},
+        List.of(new Object[] {new double[] {0.3, -0.2}, x, 2},
+            new Object[] {new double[] {-1.1, 0.6}, x, 1}));
+    // with no w, the inner loop runs no trip and x[2] is never read: no exception either way
+    assertThat(H.generated("outerBoundElsewherePullback", new double[] {}, x, 3, 1.0,
+        new double[] {})).isEqualTo(0.0);
+  }
 
   @Test
   void aRowWhoseIndexTheLoopChangesIsReadOnEveryTrip() {
@@ -184,6 +269,32 @@ class RowHoistingTest {
     GradientCheck.verify(H, "rowChanges", new String[] {"w"}, new int[] {0},
         List.of(new Object[] {new double[] {0.3, -0.2, 0.8}, x},
             new Object[] {new double[] {-1.0, 0.6, 0.1}, x}));
+  }
+
+  /**
+   * {@code for (int r = 1; k < x[r].length; k++)}: r is declared by the loop, so x[r] cannot be
+   * read before it. (The loop is lowered to a block that declares r and a while loop, where the
+   * row is hoisted after r; either way the generated class compiles and is right.)
+   */
+  @Test
+  void aRowIndexedByTheLoopsOwnVariableIsReadWhereItIsInScope() {
+    assertThat(H.generatedMethod("ownIndexPullback"))
+        .containsPattern("int r = 1;[^}]*double\\[\\] xr = x\\[r\\];\\s+while \\(k < xr.length\\)");
+    double[][] x = {{9.0, 9.0}, {0.5, -1.5}};
+    GradientCheck.verify(H, "ownIndex", new String[] {"w"}, new int[] {0},
+        List.of(new Object[] {new double[] {0.3, -0.2}, x},
+            new Object[] {new double[] {-1.1, 0.6}, x}));
+  }
+
+  /** The random callers of RandomOutParametersTest found this one: a[i] hoisted as a value. */
+  @Test
+  void anElementOfAVectorIsNoRowAndStaysInTheLoop() {
+    for (String form : FORMS) {
+      assertThat(H.generatedMethod("element" + form)).as(form).doesNotContain("double ai");
+    }
+    GradientCheck.verify(H, "element", new String[] {"a"}, new int[] {0},
+        List.of(new Object[] {new double[] {0.3, -0.2}, 2},
+            new Object[] {new double[] {-1.1, 0.6, 0.4}, 3}));
   }
 
   @Test

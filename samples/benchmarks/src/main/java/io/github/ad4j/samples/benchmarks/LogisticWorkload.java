@@ -60,24 +60,27 @@ final class LogisticWorkload extends Workload {
     return g.value();
   }
 
-  /** One pass: ∂/∂z of log(1 + e^z) − y z is σ(z) − y. */
+  /**
+   * One pass: ∂/∂z of log(1 + e^z) − y z is σ(z) − y. Its loops run to the arrays' lengths, as
+   * those of the method it is the adjoint of do.
+   */
   @Override
   public double handWritten(double[][] gradient) {
     double[] gw = gradient[0];
     Arrays.fill(gw, 0);
     double gb = 0;
     double total = 0;
-    double scale = 1.0 / SAMPLES;
-    for (int i = 0; i < SAMPLES; i++) {
+    double scale = 1.0 / x.length;
+    for (int i = 0; i < x.length; i++) {
       double[] xi = x[i];
       double z = b[0];
-      for (int j = 0; j < FEATURES; j++) {
+      for (int j = 0; j < w.length; j++) {
         z += w[j] * xi[j];
       }
       double e = Math.exp(z);
       total += Math.log1p(e) - y[i] * z;
       double dz = (e / (1 + e) - y[i]) * scale;
-      for (int j = 0; j < FEATURES; j++) {
+      for (int j = 0; j < w.length; j++) {
         gw[j] += dz * xi[j];
       }
       gb += dz;
