@@ -134,65 +134,22 @@ public final class GradientCheck {
           name + " of " + method + "Gradient at " + at);
     }
 
-    args = accumulatingArguments(point, null, wrtIndex, 0.25);
-    double returned = number(d.generated(method + "Gradient", args));
-    assertThat(returned).as("value of accumulating %sGradient at %s", method, at).isEqualTo(value);
-    sameWrites(afterOriginal, args, "accumulating " + method + "Gradient", writes);
-    for (int k = 0; k < wrt.length; k++) {
-      Object accumulator = args[point.length + k];
-      assertThat(Arguments.shape(accumulator))
-          .as("accumulator of %s", partialName(method, wrt[k]))
-          .isEqualTo(accumulatorShape(point[wrtIndex[k]]));
-      assertAgree(
-          Arguments.flatten(accumulator),
-          prefill(Arguments.cells(point[wrtIndex[k]]).size(), k, 0.25),
-          1,
-          partials[k],
-          "accumulated " + partialName(method, wrt[k]) + " at " + at);
-    }
-
-    args = accumulatingArguments(point, SEED, wrtIndex, 0.5);
-    returned = number(d.generated(method + "Pullback", args));
-    assertThat(returned).as("value of %sPullback at %s", method, at).isEqualTo(value);
-    sameWrites(afterOriginal, args, method + "Pullback", writes);
-    for (int k = 0; k < wrt.length; k++) {
-      assertAgree(
-          Arguments.flatten(args[point.length + 1 + k]),
-          prefill(Arguments.cells(point[wrtIndex[k]]).size(), k, 0.5),
-          SEED,
-          partials[k],
-          "pulled back " + partialName(method, wrt[k]) + " at " + at);
-    }
+    Expected expect =
+        new Expected(method, wrt, wrtIndex, point, at, value, afterOriginal, writes, partials);
+    checkAccumulating(d, expect, method + "Gradient", "accumulating " + method + "Gradient",
+        accumulatingArguments(point, null, wrtIndex, 0.25), 0, 0.25, 1);
+    checkAccumulating(d, expect, method + "Pullback", method + "Pullback",
+        accumulatingArguments(point, SEED, wrtIndex, 0.5), 1, 0.5, SEED);
     if (workspace != null) {
       // twice: the second call runs on the tapes and arrays the first left in the workspace
       for (int call = 1; call <= 2; call++) {
-        args = withLast(accumulatingArguments(point, SEED, wrtIndex, 0.5), workspace);
-        returned = number(d.generated(method + "Pullback", args));
-        String form = method + "Pullback with a workspace, call " + call;
-        assertThat(returned).as("value of %s at %s", form, at).isEqualTo(value);
-        sameWrites(afterOriginal, args, form, writes);
-        for (int k = 0; k < wrt.length; k++) {
-          assertAgree(
-              Arguments.flatten(args[point.length + 1 + k]),
-              prefill(Arguments.cells(point[wrtIndex[k]]).size(), k, 0.5),
-              SEED,
-              partials[k],
-              "pulled back " + partialName(method, wrt[k]) + " by " + form + " at " + at);
-        }
+        checkAccumulating(d, expect, method + "Pullback",
+            method + "Pullback with a workspace, call " + call,
+            withLast(accumulatingArguments(point, SEED, wrtIndex, 0.5), workspace), 1, 0.5, SEED);
       }
-      args = withLast(accumulatingArguments(point, null, wrtIndex, 0.25), workspace);
-      returned = number(d.generated(method + "Gradient", args));
-      String form = "accumulating " + method + "Gradient with a workspace";
-      assertThat(returned).as("value of %s at %s", form, at).isEqualTo(value);
-      sameWrites(afterOriginal, args, form, writes);
-      for (int k = 0; k < wrt.length; k++) {
-        assertAgree(
-            Arguments.flatten(args[point.length + k]),
-            prefill(Arguments.cells(point[wrtIndex[k]]).size(), k, 0.25),
-            1,
-            partials[k],
-            "accumulated " + partialName(method, wrt[k]) + " by " + form + " at " + at);
-      }
+      checkAccumulating(d, expect, method + "Gradient",
+          "accumulating " + method + "Gradient with a workspace",
+          withLast(accumulatingArguments(point, null, wrtIndex, 0.25), workspace), 0, 0.25, 1);
     }
     args = pushforwardArguments(point, wrtIndex);
     Object[] directions = Arguments.copy(Arrays.copyOfRange(args, point.length, args.length));
@@ -224,6 +181,46 @@ public final class GradientCheck {
                 + " which leaves %s (at %s); every other check passed",
             Arguments.describe(afterOriginal), at)
         .isEmpty();
+  }
+
+  /** What every form of a method must give at one point, from the original and its partials. */
+  private record Expected(
+      String method,
+      String[] wrt,
+      int[] wrtIndex,
+      Object[] point,
+      String at,
+      double value,
+      Object[] afterOriginal,
+      List<String> writes,
+      Object[] partials) {}
+
+  /**
+   * Calls an accumulating form ({@code generated}, the allocation-free gradient or the pullback,
+   * with or without a workspace) with {@code args}, whose accumulators start at {@code
+   * firstAccumulator} past the point's arguments, prefilled from {@code base}, and checks its
+   * value, what it wrote into the arguments, and that it added {@code scale} times each partial.
+   */
+  private static void checkAccumulating(
+      Differentiated d, Expected e, String generated, String form, Object[] args,
+      int firstAccumulator, double base, double scale) {
+    double returned = number(d.generated(generated, args));
+    assertThat(returned).as("value of %s at %s", form, e.at()).isEqualTo(e.value());
+    sameWrites(e.afterOriginal(), args, form, e.writes());
+    for (int k = 0; k < e.wrt().length; k++) {
+      Object parameter = e.point()[e.wrtIndex()[k]];
+      Object accumulator = args[e.point().length + firstAccumulator + k];
+      String partial = partialName(e.method(), e.wrt()[k]);
+      assertThat(Arguments.shape(accumulator))
+          .as("accumulator of %s in %s", partial, form)
+          .isEqualTo(accumulatorShape(parameter));
+      assertAgree(
+          Arguments.flatten(accumulator),
+          prefill(Arguments.cells(parameter).size(), k, base),
+          scale,
+          e.partials()[k],
+          partial + " added by " + form + " at " + e.at());
+    }
   }
 
   private static String partialName(String method, String parameter) {
