@@ -2,9 +2,7 @@ package io.github.ad4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.github.ad4j.core.testing.Resources;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +26,7 @@ class DeterminismTest {
   private static List<SourceFile> sources() {
     List<SourceFile> sources = new ArrayList<>();
     for (String name : GOLDEN) {
-      sources.add(new SourceFile("p/" + name + ".java", resource("/golden/" + name + ".java")));
+      sources.add(new SourceFile("p/" + name + ".java", Resources.read("/golden/" + name + ".java")));
     }
     sources.add(
         new SourceFile(
@@ -172,11 +170,4 @@ class DeterminismTest {
     assertThat(actual.diagnostics()).isEqualTo(expected.diagnostics());
   }
 
-  private static String resource(String name) {
-    try (InputStream in = DeterminismTest.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.ad4j.core.testing.Differentiated;
 import io.github.ad4j.core.testing.GradientCheck;
 import io.github.ad4j.core.testing.InMemoryCompiler;
+import io.github.ad4j.core.testing.Resources;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,18 +213,15 @@ class GoldenFilesTest {
   }
 
   private static String resource(String name) {
-    try (InputStream in = GoldenFilesTest.class.getResourceAsStream("/golden/" + name)) {
-      if (in == null) {
-        throw new AssertionError(
-            "missing test resource golden/"
-                + name
-                + (name.endsWith(".txt") ? "; create it with -Dad4j.updateGolden=true" : ""));
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try {
+      return Resources.read("/golden/" + name);
+    } catch (AssertionError missing) {
+      throw name.endsWith(".txt")
+          ? new AssertionError(missing.getMessage() + "; create it with -Dad4j.updateGolden=true")
+          : missing;
     }
   }
+
 
   /** Where the goldens live in the source tree: surefire runs in the module's directory. */
   private static Path sourceDirectory() throws IOException {

@@ -14,13 +14,10 @@ import io.github.ad4j.core.parse.SourceParser;
 import io.github.ad4j.core.rules.RuleTable;
 import io.github.ad4j.core.simplify.BodySimplifier;
 import io.github.ad4j.core.transform.DerivativeForms;
+import io.github.ad4j.core.testing.Resources;
 import io.github.ad4j.core.transform.DerivativeMethod;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -45,15 +42,9 @@ final class FuzzSupport {
               + "|&&|\\|\\||==|!=|<=|>=|\\+\\+|--|->|::|[+\\-*/%&|^]=|<<|>>>?|(?s:.)");
 
   static String resource(String path) {
-    try (InputStream in = FuzzSupport.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new AssertionError("missing resource " + path);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Resources.read(path);
   }
+
 
   static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
