@@ -77,6 +77,16 @@ public record DerivativeNames(String method) {
     return pushforward() + "InOut";
   }
 
+  /** Whether {@code name} is a pullback's: {@code <f>Pullback} or {@code <f>PullbackInOut}. */
+  public static boolean isPullback(String name) {
+    return name.endsWith("Pullback") || name.endsWith("PullbackInOut");
+  }
+
+  /** Whether {@code name} is a gradient form's: {@code <f>Gradient}. */
+  public static boolean isGradient(String name) {
+    return name.endsWith("Gradient");
+  }
+
   /** Whether {@code name} is an in/out form's: {@code <f>PullbackInOut}, {@code <f>PushforwardInOut}. */
   public static boolean isInOut(String name) {
     return name.endsWith("PullbackInOut") || name.endsWith("PushforwardInOut");

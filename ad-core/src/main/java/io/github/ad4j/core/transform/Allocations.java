@@ -1,5 +1,6 @@
 package io.github.ad4j.core.transform;
 
+import io.github.ad4j.core.DerivativeNames;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.Stmt;
@@ -89,8 +90,7 @@ final class Allocations {
     }
     if (e instanceof Expr.Call c
         && (ALLOCATING_HELPERS.contains(c.name())
-            || c.name().endsWith("Pullback")
-            || c.name().endsWith("PullbackInOut")
+            || DerivativeNames.isPullback(c.name())
             || Preaccumulation.isGradientCall(c))) {
       // a callee's forms allocate what its own sweeps need
       return true;

@@ -14,10 +14,12 @@ import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.normalise.ExpressionConverter;
 import io.github.ad4j.core.normalise.Names;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Jacobian preaccumulation of calls of scalar functions: for {@code double t = g(a, b)}, where
@@ -61,7 +63,7 @@ record Preaccumulation(Procedure procedure, Map<Expr.Call, Partials> partials) {
    * which writes the partials into its cells.
    */
   static boolean isGradientCall(Expr.Call call) {
-    return call.owner().endsWith(GradClassEmitter.SUFFIX) && call.name().endsWith("Gradient");
+    return call.owner().endsWith(GradClassEmitter.SUFFIX) && DerivativeNames.isGradient(call.name());
   }
 
   /**
@@ -69,9 +71,9 @@ record Preaccumulation(Procedure procedure, Map<Expr.Call, Partials> partials) {
    *
    * @param taken the names the generated methods use, which new locals must avoid
    */
-  static Preaccumulation of(Procedure procedure, Activity activity, java.util.Set<String> taken) {
+  static Preaccumulation of(Procedure procedure, Activity activity, Set<String> taken) {
     Map<String, JType> variables = new LinkedHashMap<>(procedure.variables());
-    java.util.Set<String> avoided = new java.util.HashSet<>(taken);
+    Set<String> avoided = new HashSet<>(taken);
     avoided.addAll(variables.keySet());
     Names names = new Names(avoided);
     Map<Expr.Call, Partials> partials = new IdentityHashMap<>();
@@ -120,18 +122,21 @@ record Preaccumulation(Procedure procedure, Map<Expr.Call, Partials> partials) {
     List<Stmt> block(List<Stmt> block) {
       List<Stmt> out = new ArrayList<>();
       for (Stmt s : block) {
-        if (s instanceof Stmt.Declare d && d.init() instanceof Expr.Call c && eligible(c)) {
-          Expr.Call gradient = gradientCall(c, d.origin(), out);
+        Callees.Callee callee;
+        if (s instanceof Stmt.Declare d
+            && d.init() instanceof Expr.Call c
+            && (callee = eligible(c)) != null) {
+          Expr.Call gradient = gradientCall(c, callee, out);
           out.add(new Stmt.Declare(d.type(), d.name(), gradient, d.origin()));
-          readPartials(c, gradient, d.name(), out);
+          readPartials(c, callee, gradient, d.name(), out);
         } else if (s instanceof Stmt.Assign a
             && a.op() == AssignOp.SET
             && a.target() instanceof Expr.Var v
             && a.value() instanceof Expr.Call c
-            && eligible(c)) {
-          Expr.Call gradient = gradientCall(c, a.origin(), out);
+            && (callee = eligible(c)) != null) {
+          Expr.Call gradient = gradientCall(c, callee, out);
           out.add(new Stmt.Assign(a.target(), AssignOp.SET, gradient, a.origin()));
-          readPartials(c, gradient, v.name(), out);
+          readPartials(c, callee, gradient, v.name(), out);
         } else if (s instanceof Stmt.If i) {
           out.add(new Stmt.If(i.condition(), block(i.then()), block(i.otherwise()), i.origin()));
         } else if (s instanceof Stmt.Loop l) {
@@ -148,10 +153,11 @@ record Preaccumulation(Procedure procedure, Map<Expr.Call, Partials> partials) {
     }
 
     /**
-     * A call of a {@code @Differentiable} method of doubles returning a double, with arguments
-     * that carry derivatives: its partials are a few numbers.
+     * The callee of a call of a {@code @Differentiable} method of doubles returning a double,
+     * with arguments that carry derivatives, whose partials are a few numbers; null for any other
+     * call.
      */
-    private boolean eligible(Expr.Call call) {
+    private Callees.Callee eligible(Expr.Call call) {
       Callees.Callee callee = procedure.callees().get(ExpressionConverter.key(call));
       if (callee == null
           || !callee.differentiable()
@@ -159,25 +165,24 @@ record Preaccumulation(Procedure procedure, Map<Expr.Call, Partials> partials) {
           || callee.writesArrays()
           || !callee.returnType().equals(JType.DOUBLE)
           || !activity.isActive(call)) {
-        return false;
+        return null;
       }
       for (int k = 0; k < callee.params().size(); k++) {
         Param p = callee.params().get(k);
         boolean active = activity.carriesDerivative(call.args().get(k));
         if (callee.wrt().contains(p.name())) {
           if (!p.type().equals(JType.DOUBLE)) {
-            return false;
+            return null;
           }
         } else if (active) {
-          return false; // the pullback path reports it, with the parameter to add to wrt
+          return null; // the pullback path reports it, with the parameter to add to wrt
         }
       }
-      return true;
+      return callee;
     }
 
     /** Zeroes the call's cells and returns {@code CGrad.gGradient(args..., cells...)}. */
-    private Expr.Call gradientCall(Expr.Call call, Origin origin, List<Stmt> out) {
-      Callees.Callee callee = procedure.callees().get(ExpressionConverter.key(call));
+    private Expr.Call gradientCall(Expr.Call call, Callees.Callee callee, List<Stmt> out) {
       List<Expr> args = new ArrayList<>();
       if (callee.instance()) {
         args.add(new Expr.Var(procedure.receiver()));
@@ -197,8 +202,8 @@ record Preaccumulation(Procedure procedure, Map<Expr.Call, Partials> partials) {
     }
 
     /** {@code double dtda = gACell[0];} for each parameter the callee is differentiated for. */
-    private void readPartials(Expr.Call call, Expr.Call gradient, String target, List<Stmt> out) {
-      Callees.Callee callee = procedure.callees().get(ExpressionConverter.key(call));
+    private void readPartials(
+        Expr.Call call, Callees.Callee callee, Expr.Call gradient, String target, List<Stmt> out) {
       List<Expr> ofArguments = new ArrayList<>();
       for (Param p : callee.params()) {
         if (!callee.wrt().contains(p.name())) {
