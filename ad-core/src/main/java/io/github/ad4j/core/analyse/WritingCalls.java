@@ -3,7 +3,6 @@ package io.github.ad4j.core.analyse;
 import io.github.ad4j.core.DerivativeNames;
 import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.ir.Expr;
-import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.Procedure;
 import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
@@ -100,16 +99,4 @@ public final class WritingCalls {
     }
   }
 
-  /** Whether {@code e} calls, anywhere inside it, a method that writes into its arrays. */
-  public static boolean callsWriter(Expr e, Procedure procedure) {
-    if (e instanceof Expr.Call c && writes(c, procedure)) {
-      return true;
-    }
-    for (Expr child : ExprRewriter.children(e)) {
-      if (callsWriter(child, procedure)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

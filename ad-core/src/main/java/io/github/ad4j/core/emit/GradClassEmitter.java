@@ -220,7 +220,7 @@ public final class GradClassEmitter {
       List<Expr.Call> calls = new ArrayList<>();
       ownCalls(m.body(), calls);
       for (Expr.Call call : calls) {
-        if (call.name().equals(Tapes.PUSH)) {
+        if (Tapes.isPush(call)) {
           tapes.add(call.type());
         } else if (call.name().equals("atLeast")) {
           heldTapes.add(call.type());

@@ -45,12 +45,13 @@ public record TapeReport(List<Tape> tapes) {
     }
 
     /**
-     * Bytes per value: 8 for a double or long, 4 for a float or int, a reference for an array
-     * (and, for {@link #copies}, the copy's elements besides).
+     * Bytes per value on the tape itself: 8 for a double or long, 4 for a float or int, a
+     * compressed reference for an array. The arrays referred to are the method's own, except for
+     * {@link #copies}, whose elements take memory besides (which {@link #describe} says).
      */
     public int bytes() {
       if (element.dimensions() > 0) {
-        return 4; // a compressed reference: the arrays themselves are the method's own
+        return 4;
       }
       switch (element.primitive()) {
         case DOUBLE:
@@ -106,7 +107,7 @@ public record TapeReport(List<Tape> tapes) {
       String tape = Tapes.pushedTape(s);
       if (tape != null) {
         sites.computeIfAbsent(tape, k -> new ArrayList<>()).add(List.copyOf(loops));
-        Expr pushed = ((Expr.Call) ((Stmt.Assign) s).value()).args().get(2);
+        Expr pushed = Tapes.pushedValue(s);
         if (pushed instanceof Expr.Call copy && COPIES.contains(copy.name())) {
           copying.add(tape);
         }

@@ -25,6 +25,33 @@ public final class Statements {
     return List.of();
   }
 
+  /**
+   * The expressions {@code s} holds itself, not those of the statements in its blocks: a
+   * declaration's value, an assignment's target and value, a return's value, a branch's or
+   * loop's condition, a call statement's call.
+   */
+  public static List<Expr> expressions(Stmt s) {
+    if (s instanceof Stmt.Declare d) {
+      return d.init() == null ? List.of() : List.of(d.init());
+    }
+    if (s instanceof Stmt.Assign a) {
+      return List.of(a.target(), a.value());
+    }
+    if (s instanceof Stmt.Return r) {
+      return r.value() == null ? List.of() : List.of(r.value());
+    }
+    if (s instanceof Stmt.If i) {
+      return List.of(i.condition());
+    }
+    if (s instanceof Stmt.Loop l) {
+      return List.of(l.condition());
+    }
+    if (s instanceof Stmt.Eval e) {
+      return List.of(e.call());
+    }
+    return List.of();
+  }
+
   /** Adds every variable (or array) {@code s} or a statement inside it assigns to {@code into}. */
   public static void assigned(Stmt s, Set<String> into) {
     if (s instanceof Stmt.Assign a) {

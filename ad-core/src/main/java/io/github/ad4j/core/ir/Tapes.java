@@ -35,6 +35,11 @@ public final class Tapes {
     return call.owner().isEmpty() && call.name().equals(PUSH);
   }
 
+  /** The value {@code s}, a push ({@link #pushedTape} is not null), pushes. */
+  public static Expr pushedValue(Stmt s) {
+    return ((Expr.Call) ((Stmt.Assign) s).value()).args().get(2);
+  }
+
   /** The tape {@code s} pushes a value on, or null where it is no push. */
   public static String pushedTape(Stmt s) {
     return s instanceof Stmt.Assign a

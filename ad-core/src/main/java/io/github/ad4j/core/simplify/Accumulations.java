@@ -5,7 +5,6 @@ import io.github.ad4j.core.ir.BinaryOp;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
-import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.ir.Storage;
 import java.util.ArrayList;
@@ -47,6 +46,10 @@ final class Accumulations {
       if (!(out.get(k) instanceof Stmt.Assign later) || !isAccumulation(later)) {
         continue;
       }
+      Set<String> read = new HashSet<>();
+      ExprRewriter.variables(later.value(), read);
+      ExprRewriter.variables(later.target(), read);
+      String array = Storage.root(later.target());
       for (int j = k - 1; j >= 0; j--) {
         if (out.get(j) instanceof Stmt.Assign earlier
             && isAccumulation(earlier)
@@ -57,7 +60,7 @@ final class Accumulations {
           k--;
           break;
         }
-        if (!canPass(out.get(j), later)) {
+        if (!canPass(out.get(j), later, read, array)) {
           break;
         }
       }
@@ -80,8 +83,9 @@ final class Accumulations {
   }
 
   /**
-   * {@code a[e] += v} of the generated code (the user's own statements stay as written), into an
-   * element of a double array, with {@code v} arithmetic alone.
+   * {@code a[e] += v} of the generated code (the user's own statements stay as written), with
+   * {@code v} arithmetic alone. Generated code adds only into adjoint arrays, of doubles, so
+   * merging two sums changes only their rounding.
    */
   private static boolean isAccumulation(Stmt.Assign a) {
     return a.origin() == null
@@ -96,15 +100,14 @@ final class Accumulations {
    * Whether {@code later} may move up past {@code s}: {@code s} is a comment, a declaration or
    * an assignment of arithmetic alone that neither writes what {@code later} reads nor writes or
    * reads {@code later}'s element.
+   *
+   * @param read the variables {@code later} reads, its array included
+   * @param array {@code later}'s array
    */
-  private static boolean canPass(Stmt s, Stmt.Assign later) {
+  private static boolean canPass(Stmt s, Stmt.Assign later, Set<String> read, String array) {
     if (s instanceof Stmt.Comment) {
       return true;
     }
-    Set<String> read = new HashSet<>();
-    ExprRewriter.variables(later.value(), read);
-    ExprRewriter.variables(later.target(), read);
-    String array = Storage.root(later.target());
     if (s instanceof Stmt.Declare d) {
       return d.init() != null
           && isArithmetic(d.init())
@@ -114,8 +117,6 @@ final class Accumulations {
     if (!(s instanceof Stmt.Assign a) || !isArithmetic(a.value()) || !isArithmetic(a.target())) {
       return false;
     }
-    Set<String> written = new HashSet<>();
-    Statements.assigned(a, written);
     if (a.target() instanceof Expr.Var v && read.contains(v.name())) {
       return false;
     }
@@ -131,7 +132,7 @@ final class Accumulations {
       }
       return !read.contains(root);
     }
-    return written.stream().noneMatch(read::contains);
+    return true; // a variable later does not read
   }
 
   /** Whether two indices differ whatever the variables hold: {@code i + 1} and {@code i}. */

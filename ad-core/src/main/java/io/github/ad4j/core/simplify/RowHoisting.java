@@ -7,6 +7,7 @@ import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.Storage;
 import io.github.ad4j.core.ir.StmtRewriter;
 import io.github.ad4j.core.ir.Tapes;
 import io.github.ad4j.core.normalise.Names;
@@ -188,15 +189,18 @@ public final class RowHoisting {
   }
 
   /** Whether {@code row} occurs in {@code loop}: its header, body or update. */
-  private static boolean occursIn(Expr.ArrayAccess row, Stmt.Loop loop) {
-    boolean[] found = new boolean[1];
-    StmtRewriter.rewrite(
-        List.of(loop),
-        e -> {
-          found[0] |= ExprRewriter.contains(e, row);
-          return e;
-        });
-    return found[0];
+  private static boolean occursIn(Expr.ArrayAccess row, Stmt s) {
+    if (Statements.expressions(s).stream().anyMatch(e -> ExprRewriter.contains(e, row))) {
+      return true;
+    }
+    for (List<Stmt> inner : Statements.blocks(s)) {
+      for (Stmt t : inner) {
+        if (occursIn(row, t)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code s} with the loops in its blocks done alike. */
@@ -321,20 +325,7 @@ public final class RowHoisting {
     if (s instanceof Stmt.Eval) {
       return true;
     }
-    List<Expr> exprs = new ArrayList<>();
-    if (s instanceof Stmt.Declare d && d.init() != null) {
-      exprs.add(d.init());
-    } else if (s instanceof Stmt.Assign a) {
-      exprs.add(a.target());
-      exprs.add(a.value());
-    } else if (s instanceof Stmt.Return r && r.value() != null) {
-      exprs.add(r.value());
-    } else if (s instanceof Stmt.If i) {
-      exprs.add(i.condition());
-    } else if (s instanceof Stmt.Loop l) {
-      exprs.add(l.condition());
-    }
-    if (!exprs.stream().allMatch(RowHoisting::onlyHarmlessCalls)) {
+    if (!Statements.expressions(s).stream().allMatch(RowHoisting::onlyHarmlessCalls)) {
       return true;
     }
     for (List<Stmt> inner : Statements.blocks(s)) {
@@ -359,14 +350,12 @@ public final class RowHoisting {
 
   /** The type of the element {@code target} assigns; null where its array's type is unknown. */
   private JType elementType(Expr.ArrayAccess target) {
-    int depth = 0;
     Expr e = target;
     while (e instanceof Expr.ArrayAccess access) {
-      depth++;
       e = access.array();
     }
     JType root = e instanceof Expr.Var v ? variables.get(v.name()) : null;
-    return root == null ? null : new JType(root.primitive(), root.dimensions() - depth);
+    return root == null ? null : Storage.elementType(target, root);
   }
 
   /**
@@ -396,8 +385,9 @@ public final class RowHoisting {
     for (Stmt s : block) {
       if (s instanceof Stmt.Declare d) {
         into.add(d.name());
+      } else if (s instanceof Stmt.Assign a) {
+        into.add(Storage.root(a.target()));
       }
-      Statements.assigned(s, into);
       for (List<Stmt> inner : Statements.blocks(s)) {
         declared(inner, into);
       }
