@@ -384,7 +384,7 @@ class OutParametersTest {
 
   @Test
   void theInOutPullbackMapsTheAdjointOfTheNewContentsToThatOfTheOld() {
-    // L(v, s) = seed * step(v, h, s... ) + u · v_after: its gradient is what the in/out pullback
+    // L(v, s) = seed * scale(v, s) + u · v_after: its gradient is what the in/out pullback
     // leaves in dv (and adds to ds), with dv holding u on entry
     double[] v = {0.7, -0.2, 1.3};
     double s = 1.4;

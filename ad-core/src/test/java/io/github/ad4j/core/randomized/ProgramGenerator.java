@@ -541,9 +541,10 @@ final class ProgramGenerator {
   }
 
   /**
-   * {@code for (int i = 0; i < a.length; i++) { ... a[i] ... }}: writes every element of the
+   * {@code for (int i = 0; i < a.length; i++) { ... a[i] ... }}: writes the elements of the
    * parameter {@code a}, by one of the assignment forms or from another element, now and then
-   * under a condition; for {@link #generateWriter}.
+   * under a condition (which, like a {@code break} or {@code continue} in the body, may skip
+   * some); for {@link #generateWriter}.
    */
   private void sweep() {
     String i = name("i");

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.TestFactory;
  * sequence on the same array, inside loops and branches of the caller (whose conditions and trip
  * counts may read {@code w}), on rows of a matrix built from {@code w}, on an array declared anew
  * in each iteration of a loop, with arguments that read {@code w} itself. Between them the caller
- * writes, overwrites and reads elements of {@code w}, and its value reads every element of {@code
- * w} at the end. So the adjoint of the array must flow back through each callee's in/out
+ * writes, overwrites and reads elements of {@code w}, and its value reads {@code w} at the end
+ * (every element of a local {@code w}; the first and last of a parameter). So the adjoint of the array must flow back through each callee's in/out
  * pullback, and its tangent through the in/out pushforward.
  *
  * <p>{@value #BATCH} callers and their callees are compiled to a class. Run more by hand with

@@ -232,7 +232,8 @@ class RowHoistingTest {
   void aRowNoLoopKeepsInRangeStaysInTheInnerLoop() {
     for (String form : FORMS) {
       assertThat(H.generatedMethod("outerBoundElsewhere" + form)).as(form)
-          .doesNotContain("double[] xi");
+          .doesNotContainPattern("\\w+ = x\\[i\\];")
+          .contains("s += w[j] * x[i][j] * x[i][j];");
     }
     double[][] x = {{0.5, -1.0}, {1.5, 0.25}};
     GradientCheck.verify(H, "outerBoundElsewhere", new String[] {"w"}, new int[] {0},
@@ -241,6 +242,8 @@ class RowHoistingTest {
     // with no w, the inner loop runs no trip and x[2] is never read: no exception either way
     assertThat(H.generated("outerBoundElsewherePullback", new double[] {}, x, 3, 1.0,
         new double[] {})).isEqualTo(0.0);
+    assertThat(H.generated("outerBoundElsewhereGradient", new double[] {}, x, 3,
+        new double[] {})).isEqualTo(0.0);
   }
 
   @Test
@@ -248,7 +251,7 @@ class RowHoistingTest {
     for (String form : FORMS) {
       assertThat(H.generatedMethod("rowChanges" + form)).as(form)
           .contains("k < x[r].length")
-          .doesNotContain("double[] xr");
+          .doesNotContainPattern("\\w+ = x\\[r\\];");
     }
     double[][] x = {{0.5, -1.0, 2.0}, {1.5, 0.25, -0.5}};
     GradientCheck.verify(H, "rowChanges", new String[] {"w"}, new int[] {0},
@@ -275,7 +278,9 @@ class RowHoistingTest {
   @Test
   void anElementOfAVectorIsNoRowAndStaysInTheLoop() {
     for (String form : FORMS) {
-      assertThat(H.generatedMethod("element" + form)).as(form).doesNotContain("double ai");
+      assertThat(H.generatedMethod("element" + form)).as(form)
+          .doesNotContainPattern("\\w+ = a\\[i\\];")
+          .contains("a[i] = Math.sin(a[i]) + 0.5 * a[i];");
     }
     GradientCheck.verify(H, "element", new String[] {"a"}, new int[] {0},
         List.of(new Object[] {new double[] {0.3, -0.2}, 2},
@@ -286,7 +291,7 @@ class RowHoistingTest {
   void aDoLoopReadsTheRowAsWritten() {
     assertThat(H.generatedMethod("doLoopPullback"))
         .contains("} while (k < x[0].length);")
-        .doesNotContain("double[] x0 =");
+        .doesNotContainPattern("\\w+ = x\\[0\\];");
     GradientCheck.verify(H, "doLoop", new String[] {"w"}, new int[] {0},
         List.of(new Object[] {new double[] {0.3, -0.2}, new double[][] {{0.5, -1.0}}},
             new Object[] {new double[] {1.2}, new double[][] {{0.7}}}));
