@@ -98,14 +98,14 @@ final class LogisticWorkload extends Workload {
     }
     Gradient bv = Gradient.variable(n, FEATURES, b[0]);
     Gradient total = Gradient.constant(n, 0);
-    for (int i = 0; i < SAMPLES; i++) {
+    for (int i = 0; i < x.length; i++) {
       Gradient z = bv;
-      for (int j = 0; j < FEATURES; j++) {
+      for (int j = 0; j < w.length; j++) {
         z = z.add(wv[j].multiply(x[i][j]));
       }
       total = total.add(z.exp().log1p().subtract(z.multiply(y[i])));
     }
-    Gradient loss = total.divide(SAMPLES);
+    Gradient loss = total.divide(x.length);
     double[] g = loss.getGradient();
     System.arraycopy(g, 0, gradient[0], 0, FEATURES);
     gradient[1][0] = g[FEATURES];

@@ -158,11 +158,11 @@ final class MlpWorkload extends Workload {
     }
     Gradient b2v = Gradient.variable(n, index, b2[0]);
     Gradient total = Gradient.constant(n, 0);
-    for (int s = 0; s < SAMPLES; s++) {
+    for (int s = 0; s < x.length; s++) {
       Gradient out = b2v;
-      for (int j = 0; j < HIDDEN; j++) {
+      for (int j = 0; j < b1.length; j++) {
         Gradient a = b1v[j];
-        for (int k = 0; k < INPUTS; k++) {
+        for (int k = 0; k < x[s].length; k++) {
           a = a.add(w1v[j][k].multiply(x[s][k]));
         }
         out = out.add(w2v[j].multiply(a.tanh()));
@@ -170,7 +170,7 @@ final class MlpWorkload extends Workload {
       Gradient error = out.subtract(y[s]);
       total = total.add(error.multiply(error));
     }
-    Gradient loss = total.divide(SAMPLES);
+    Gradient loss = total.divide(x.length);
     double[] g = loss.getGradient();
     int at = 0;
     for (double[] block : gradient) {
