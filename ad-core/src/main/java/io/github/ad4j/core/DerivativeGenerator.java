@@ -2,7 +2,6 @@ package io.github.ad4j.core;
 
 import com.github.javaparser.ast.body.TypeDeclaration;
 import io.github.ad4j.core.analyse.Activity;
-import io.github.ad4j.core.analyse.WritingCalls;
 import io.github.ad4j.core.check.Callees;
 import io.github.ad4j.core.check.MethodChecker;
 import io.github.ad4j.core.check.MethodRejected;
@@ -34,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -376,8 +376,7 @@ public final class DerivativeGenerator {
     Activity activity = Activity.of(procedure);
     boolean secondOrder = annotation(method, "Hessian").isPresent();
     // second derivatives differentiate the pushforward again, as simplified for output
-    java.util.function.Predicate<io.github.ad4j.core.ir.Expr.Call> writers =
-        WritingCalls.inGeneratedCode(procedure);
+    Predicate<Expr.Call> writers = DerivativeForms.writers(procedure);
     DerivativeForms.Options options =
         new DerivativeForms.Options(
             secondOrder ? m -> BodySimplifier.simplify(m, writers) : null, jacobianMode(method));

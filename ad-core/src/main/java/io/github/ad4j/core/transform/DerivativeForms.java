@@ -227,12 +227,16 @@ public final class DerivativeForms {
     return sb.toString();
   }
 
+  private java.util.function.Predicate<Expr.Call> writers() {
+    return writers(procedure);
+  }
 
   /**
-   * The calls in the generated code that write into arrays: the callees' that do, their in/out
-   * forms, and the gradient forms that preaccumulated calls fill their cells with.
+   * The calls in the generated code of {@code procedure} that write into arrays: the callees'
+   * that do, their in/out forms, and the gradient forms that preaccumulated calls fill their
+   * cells with. Every simplification of its forms keeps them, the second-order ones' too.
    */
-  private java.util.function.Predicate<Expr.Call> writers() {
+  public static java.util.function.Predicate<Expr.Call> writers(Procedure procedure) {
     return WritingCalls.inGeneratedCode(procedure).or(Preaccumulation::isGradientCall);
   }
 

@@ -263,7 +263,7 @@ public final class ForwardTransformer {
     if (expr instanceof Expr.Call c) {
       Callees.Callee callee = procedure.callees().get(ExpressionConverter.key(c));
       if (callee != null && !callee.ruled()) {
-        return pushforward(c, callee, origin);
+        return pushforward(c, callee, origin, false);
       }
     }
     Map<Expr, List<Expr>> terms =
@@ -283,12 +283,7 @@ public final class ForwardTransformer {
   /**
    * {@code g.pushforward(args, argDots)} for a call of a {@code @Differentiable} method: the
    * tangent of its value from the tangents of its arguments.
-   */
-  private Expr pushforward(Expr.Call call, Callees.Callee callee, Origin statement) {
-    return pushforward(call, callee, statement, false);
-  }
-
-  /**
+   *
    * @param onCopies whether the arrays the callee writes into are passed as copies, leaving the
    *     writes to the call itself
    */

@@ -1219,7 +1219,8 @@ public final class ReverseTransformer {
    * generated pullback, seeded with {@code dt}, adds into the adjoints of array arguments
    * directly and into one-element cells for scalar ones, whose values then flow into the
    * arguments' variables like any other partial. The pullback runs {@code g} again from its
-   * arguments, which the restores have put back: the callee's own tape lives and dies in it.
+   * arguments, which the restores have put back, and from the saved copies of the arrays it
+   * writes into (its in/out pullback): the callee's own tape lives and dies in it.
    *
    * @param written the arrays the call writes into, whose saved copies the pullback is handed
    * @return the terms the scalar arguments' variables receive
