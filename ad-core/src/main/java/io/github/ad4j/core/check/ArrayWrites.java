@@ -111,7 +111,7 @@ final class ArrayWrites {
           call.getScope().filter(s -> !(s instanceof ThisExpr)).map(Expression::toString).orElse(null);
       Integer library = libraryWrites(scope, call.getNameAsString(), call.getArguments().size());
       if (library != null) {
-        add(arrays.get(root(call.getArgument(library))), out);
+        addAll(call.getArgument(library), arrays, out);
       }
       callees
           .find(declared.source(), declared.className(), scope, call.getNameAsString(),
@@ -121,7 +121,7 @@ final class ArrayWrites {
             Set<String> calleeWrites = written.getOrDefault(callee, Set.of());
             for (int k = 0; k < callee.params().size(); k++) {
               if (calleeWrites.contains(callee.params().get(k).name())) {
-                add(arrays.get(root(call.getArgument(k))), out);
+                addAll(call.getArgument(k), arrays, out);
               }
             }
           });
@@ -146,6 +146,14 @@ final class ArrayWrites {
       return 2;
     }
     return null;
+  }
+
+  /** Adds the parameters an argument written into may be, any branch of a conditional's. */
+  private static void addAll(
+      Expression argument, Map<String, Set<String>> arrays, Set<String> out) {
+    for (String r : roots(argument)) {
+      add(arrays.get(r), out);
+    }
   }
 
   private static void add(Set<String> params, Set<String> out) {
