@@ -219,7 +219,8 @@ public final class GradientCheck {
           prefill(Arguments.cells(parameter).size(), k, base),
           scale,
           e.partials()[k],
-          partial + " added by " + form + " at " + e.at());
+          (firstAccumulator == 0 ? "accumulated " : "pulled back ") + partial + " by " + form
+              + " at " + e.at());
     }
   }
 
