@@ -2,6 +2,7 @@ package io.github.ad4j.core.ir;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Generic traversal of statements: the blocks a statement holds, the variables it assigns. */
 public final class Statements {
@@ -23,6 +24,32 @@ public final class Statements {
       return List.of(List.of(l.statement()));
     }
     return List.of();
+  }
+
+  /**
+   * {@code s} with {@code f} applied to the bodies it holds (a branch's two, a loop's body, a
+   * block's, a labeled statement's statement as a block of one); any other statement as it is.
+   * A loop's init and update are left alone: they are its header, not its body.
+   */
+  public static Stmt mapBlocks(Stmt s, UnaryOperator<List<Stmt>> f) {
+    if (s instanceof Stmt.If i) {
+      return new Stmt.If(i.condition(), f.apply(i.then()), f.apply(i.otherwise()), i.origin());
+    }
+    if (s instanceof Stmt.Loop l) {
+      return new Stmt.Loop(
+          l.kind(), l.init(), l.condition(), l.update(), f.apply(l.body()), l.origin());
+    }
+    if (s instanceof Stmt.Block b) {
+      return new Stmt.Block(f.apply(b.body()));
+    }
+    if (s instanceof Stmt.Labeled l) {
+      List<Stmt> mapped = f.apply(List.of(l.statement()));
+      if (mapped.size() != 1) {
+        throw new IllegalArgumentException("a labeled statement must stay one statement");
+      }
+      return new Stmt.Labeled(l.label(), mapped.get(0));
+    }
+    return s;
   }
 
   /**

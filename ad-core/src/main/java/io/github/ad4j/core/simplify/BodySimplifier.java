@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * whose result nothing the method hands back depends on (adjoints of inputs not asked for, saved
  * values no adjoint reads, the value itself in a partial), then the comments left heading
  * nothing; last, where {@link LoopFusion} proves it changes no result, runs the backward sweep's
- * loop inside the forward sweep's.
+ * loop inside the forward sweep's, and where {@link LoopOrder} proves it, runs a backward loop
+ * upwards.
  */
 public final class BodySimplifier {
 
@@ -114,7 +115,7 @@ public final class BodySimplifier {
       body.addAll(sweeps.fused());
       if (!sweeps.backward().isEmpty()) {
         body.add(new Stmt.Comment(BACKWARD_HEADER));
-        body.addAll(sweeps.backward());
+        body.addAll(LoopOrder.ascending(sweeps.backward()));
       }
       body.addAll(liveTail);
       return body;
@@ -126,7 +127,7 @@ public final class BodySimplifier {
     if (headers) {
       body.add(new Stmt.Comment(BACKWARD_HEADER));
     }
-    body.addAll(Accumulations.merge(liveBackward, simplifier));
+    body.addAll(LoopOrder.ascending(Accumulations.merge(liveBackward, simplifier)));
     body.addAll(liveTail);
     return body;
   }

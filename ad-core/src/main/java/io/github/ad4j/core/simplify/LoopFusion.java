@@ -222,8 +222,8 @@ final class LoopFusion {
         || !(backward.init().get(0) instanceof Stmt.Declare last)
         || !last.name().equals(start.name())
         || last.init() == null
-        || !isStep(forward.update(), start.name(), AssignOp.ADD)
-        || !isStep(backward.update(), start.name(), AssignOp.SUBTRACT)
+        || !LoopOrder.isStep(forward.update(), start.name(), AssignOp.ADD)
+        || !LoopOrder.isStep(backward.update(), start.name(), AssignOp.SUBTRACT)
         || !(forward.condition() instanceof Expr.Binary bound)
         || (bound.op() != BinaryOp.LESS && bound.op() != BinaryOp.LESS_EQUALS)
         || !(backward.condition() instanceof Expr.Binary down)
@@ -261,17 +261,6 @@ final class LoopFusion {
     boolean sameFirst = same(down.right(), start.init());
     boolean sameLast = same(last.init(), expectedLast);
     return sameFirst && sameLast ? i.name() : null;
-  }
-
-  /** Whether {@code update} is just {@code index op= 1}. */
-  private static boolean isStep(List<Stmt> update, String index, AssignOp op) {
-    return update.size() == 1
-        && update.get(0) instanceof Stmt.Assign a
-        && a.target().equals(new Expr.Var(index))
-        && a.op() == op
-        && a.value() instanceof Expr.Literal one
-        && one.type().equals(JType.INT)
-        && one.integral() == 1;
   }
 
   /** Whether two expressions are the same once simplified alike. */

@@ -527,15 +527,14 @@ class LoopFusionTest {
 
   /**
    * The pullback and the record form of {@code name} keep the forward sweep's {@code loops} loops
-   * over {@code i} and the backward sweep's as many, running backwards.
+   * over {@code i} and the backward sweep's as many, apart (running up or down, see LoopOrder).
    */
   private static void assertNotFused(String name, int loops) {
     for (String form : List.of(name + "Pullback", name + "Gradient")) {
       String body = method(form);
       assertThat(count(body, "for (int i = ")).as("loops of %s:%n%s", form, body)
           .isEqualTo(2 * loops);
-      assertThat(body).as(form).doesNotContain(FUSED_HEADER).contains("// Backward sweep")
-          .contains("i--");
+      assertThat(body).as(form).doesNotContain(FUSED_HEADER).contains("// Backward sweep");
     }
   }
 

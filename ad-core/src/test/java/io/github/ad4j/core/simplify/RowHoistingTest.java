@@ -167,7 +167,7 @@ class RowHoistingTest {
     assertThat(PERCEPTRON.generatedMethod("lossPullback"))
         .as("the backward sweep's loop, where it pays")
         .contains("double[] xs = x[s];\n      for (int j = b1.length - 1; j >= 0; j--) {")
-        .contains("for (int k = xs.length - 1; k >= 0; k--) {")
+        .contains("for (int k = 0; k < xs.length; k++) {\n          // grad of: a += w1[j][k]")
         .contains("dw1[j][k] += da * xs[k];");
     double[][] x = {{0.5, -1.0, 0.25}, {1.5, 0.5, -0.75}, {-0.3, 0.8, 1.1}, {0.2, 0.1, -0.4}};
     double[] y = {0.3, -0.6, 0.9, 0.1};
@@ -217,7 +217,9 @@ class RowHoistingTest {
     }
     assertThat(H.generatedMethod("logisticPullback"))
         .as("the backward sweep's loop, i from x.length - 1 down")
-        .contains("double[] xi = x[i];\n      for (int j = w.length - 1; j >= 0; j--) {");
+        .contains("for (int i = x.length - 1; i >= 0; i--) {")
+        .contains("double[] xi = x[i];\n      for (int j = 0; j < w.length; j++) {\n"
+            + "        // grad of: z += w[j] * x[i][j];");
     double[][] x = {{0.5, -1.0}, {1.5, 0.25}, {-0.3, 0.8}};
     double[] y = {1, 0, 1};
     GradientCheck.verify(H, "logistic", new String[] {"w", "b"}, new int[] {0, 1},
