@@ -5,6 +5,7 @@ import io.github.ad4j.core.ir.BinaryOp;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
+import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.ir.Storage;
 import java.util.ArrayList;
@@ -69,17 +70,7 @@ final class Accumulations {
   }
 
   private Stmt inside(Stmt s) {
-    if (s instanceof Stmt.If i) {
-      return new Stmt.If(i.condition(), block(i.then()), block(i.otherwise()), i.origin());
-    }
-    if (s instanceof Stmt.Loop l) {
-      return new Stmt.Loop(l.kind(), l.init(), l.condition(), l.update(), block(l.body()),
-          l.origin());
-    }
-    if (s instanceof Stmt.Block b) {
-      return new Stmt.Block(block(b.body()));
-    }
-    return s;
+    return Statements.mapBlocks(s, this::block);
   }
 
   /**

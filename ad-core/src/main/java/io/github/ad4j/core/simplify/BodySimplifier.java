@@ -262,20 +262,8 @@ public final class BodySimplifier {
       } else if (stmt instanceof Stmt.Eval e) {
         out.add(
             new Stmt.Eval((Expr.Call) ExprRewriter.substitute(e.call(), constants), e.origin()));
-      } else if (stmt instanceof Stmt.If i) {
-        out.add(
-            new Stmt.If(
-                i.condition(), substitute(i.then(), constants), substitute(i.otherwise(), constants),
-                i.origin()));
-      } else if (stmt instanceof Stmt.Loop l) {
-        out.add(
-            new Stmt.Loop(
-                l.kind(), l.init(), l.condition(), l.update(), substitute(l.body(), constants),
-                l.origin()));
-      } else if (stmt instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(substitute(b.body(), constants)));
       } else {
-        out.add(stmt);
+        out.add(Statements.mapBlocks(stmt, block -> substitute(block, constants)));
       }
     }
     return out;
@@ -469,20 +457,8 @@ public final class BodySimplifier {
                   || stmts.get(i + 1) instanceof Stmt.If
                   || stmts.get(i + 1) instanceof Stmt.Loop
                   || stmts.get(i + 1) instanceof Stmt.Labeled);
-      if (stmt instanceof Stmt.If f) {
-        out.add(
-            new Stmt.If(
-                f.condition(), dropEmptyComments(f.then()), dropEmptyComments(f.otherwise()),
-                f.origin()));
-      } else if (stmt instanceof Stmt.Loop l) {
-        out.add(
-            new Stmt.Loop(
-                l.kind(), l.init(), l.condition(), l.update(), dropEmptyComments(l.body()),
-                l.origin()));
-      } else if (stmt instanceof Stmt.Block b) {
-        out.add(new Stmt.Block(dropEmptyComments(b.body())));
-      } else if (!headsNothing) {
-        out.add(stmt);
+      if (!headsNothing) {
+        out.add(Statements.mapBlocks(stmt, BodySimplifier::dropEmptyComments));
       }
     }
     return out;

@@ -113,7 +113,7 @@ final class LoopOrder {
       this.index = new Expr.Var(index);
     }
 
-    /** Whether the trips of {@code body} are independent, with bounds {@code first}, {@code last}. */
+    /** Whether the trips of {@code body}, {@code first} down to {@code last}, are independent. */
     boolean independent(List<Stmt> body, Expr first, Expr last) {
       body.forEach(this::writes);
       if (!independent

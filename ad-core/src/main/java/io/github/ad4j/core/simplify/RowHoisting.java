@@ -205,19 +205,12 @@ public final class RowHoisting {
 
   /** {@code s} with the loops in its blocks done alike. */
   private Stmt nested(Stmt s) {
-    if (s instanceof Stmt.If i) {
-      return new Stmt.If(i.condition(), block(i.then()), block(i.otherwise()), i.origin());
-    }
-    if (s instanceof Stmt.Loop l) {
-      return new Stmt.Loop(l.kind(), l.init(), l.condition(), l.update(), block(l.body()), l.origin());
-    }
-    if (s instanceof Stmt.Block b) {
-      return new Stmt.Block(block(b.body()));
-    }
     if (s instanceof Stmt.Labeled l) {
+      // the labeled statement itself, not a block: rows hoisted before it would split the label
+      // from its loop
       return new Stmt.Labeled(l.label(), nested(l.statement()));
     }
-    return s;
+    return Statements.mapBlocks(s, this::block);
   }
 
   /** The rows whose length the loop's initialisation or condition reads, outermost first. */

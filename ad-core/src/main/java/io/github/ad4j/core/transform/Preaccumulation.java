@@ -10,6 +10,7 @@ import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Origin;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Procedure;
+import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.normalise.ExpressionConverter;
 import io.github.ad4j.core.normalise.Names;
@@ -137,16 +138,10 @@ record Preaccumulation(Procedure procedure, Map<Expr.Call, Partials> partials) {
           Expr.Call gradient = gradientCall(c, callee, out);
           out.add(new Stmt.Assign(a.target(), AssignOp.SET, gradient, a.origin()));
           readPartials(c, callee, gradient, v.name(), out);
-        } else if (s instanceof Stmt.If i) {
-          out.add(new Stmt.If(i.condition(), block(i.then()), block(i.otherwise()), i.origin()));
-        } else if (s instanceof Stmt.Loop l) {
-          out.add(
-              new Stmt.Loop(l.kind(), l.init(), l.condition(), l.update(), block(l.body()),
-                  l.origin()));
-        } else if (s instanceof Stmt.Block b) {
-          out.add(new Stmt.Block(block(b.body())));
-        } else {
+        } else if (s instanceof Stmt.Labeled) {
           out.add(s); // a labeled loop's calls, and loop headers', keep the pullback
+        } else {
+          out.add(Statements.mapBlocks(s, this::block));
         }
       }
       return out;
