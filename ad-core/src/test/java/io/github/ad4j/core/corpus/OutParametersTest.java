@@ -498,12 +498,13 @@ class OutParametersTest {
   void theInOutPushforwardUpdatesTheTangentOfTheArrayInPlace() {
     double[] y = {0.8, 1.3};
     double[] direction = {0.3, -0.9};
+    double hDot = -0.7;
     double kDot = 0.4;
     double h = 0.1;
     double k = 1.6;
     double[] yDot = direction.clone();
     double[] primal = y.clone();
-    OUT.generated("stepPushforwardInOut", primal, h, k, yDot, 0.0, kDot);
+    OUT.generated("stepPushforwardInOut", primal, h, k, yDot, hDot, kDot);
     double[] after = y.clone();
     OUT.original("step", after, h, k);
     assertThat(primal).as("the primal array, written as step writes it").containsExactly(after);
@@ -513,7 +514,7 @@ class OutParametersTest {
           FiniteDifferences.derivative(
               t -> {
                 double[] moved = {y[0] + t * direction[0], y[1] + t * direction[1]};
-                OUT.original("step", moved, h, k + t * kDot);
+                OUT.original("step", moved, h + t * hDot, k + t * kDot);
                 return moved[cell];
               },
               0.0);

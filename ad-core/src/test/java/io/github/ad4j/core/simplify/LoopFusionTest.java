@@ -14,9 +14,10 @@ import io.github.ad4j.core.testing.Differentiated;
 import io.github.ad4j.core.testing.FiniteDifferences;
 import io.github.ad4j.core.testing.GradientCheck;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.function.IntFunction;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -178,7 +179,7 @@ class LoopFusionTest {
   void rosenbrockRunsOneLoopForwardsInItsGradientAndPullback() {
     assertFused("rosenbrock", "i + 1 < x.length");
     GradientCheck.verify(L, "rosenbrock", new String[] {"x"}, new int[] {0},
-        points(n -> new Object[] {vector(n, -1.5, 1.5)}));
+        points((n, random) -> new Object[] {vector(random, n, -1.5, 1.5)}));
   }
 
   @Test
@@ -196,7 +197,7 @@ class LoopFusionTest {
   void rosenbrockWithItsBoundWrittenAsLengthMinusOneFusesToo() {
     assertFused("rosenbrockBound", "i < x.length - 1");
     GradientCheck.verify(L, "rosenbrockBound", new String[] {"x"}, new int[] {0},
-        points(n -> new Object[] {vector(n, -1.5, 1.5)}));
+        points((n, random) -> new Object[] {vector(random, n, -1.5, 1.5)}));
   }
 
   @Test
@@ -225,6 +226,35 @@ class LoopFusionTest {
               .isCloseTo(expected, within(1e-6 * Math.max(1, Math.abs(expected))));
         }
       }
+      // the fused pullback of the pushforward: returns ∇f·v, adds seed·H v and seed·∇f
+      double[] v = vector(random, n, -1, 1);
+      double seed = -1.25;
+      double[] gradient =
+          (double[]) Differentiated.component(L.generated("rosenbrockGradient", x.clone()),
+              "drosenbrockdx");
+      double[] hv = new double[n];
+      double[] dv = new double[n];
+      Arrays.fill(hv, 0.5);
+      Arrays.fill(dv, -0.5);
+      double tangent =
+          (double) L.generated(
+              "rosenbrockPushforwardPullback", x.clone(), v.clone(), seed, hv, dv);
+      double directional = 0;
+      for (int i = 0; i < n; i++) {
+        directional += gradient[i] * v[i];
+        double hessianTimesV = 0;
+        for (int j = 0; j < n; j++) {
+          hessianTimesV += hessian[i][j] * v[j];
+        }
+        assertThat(hv[i]).as("rosenbrockPushforwardPullback's H v [%d], n = %d", i, n)
+            .isCloseTo(
+                0.5 + seed * hessianTimesV, within(1e-9 * Math.max(1, Math.abs(hessianTimesV))));
+        assertThat(dv[i]).as("rosenbrockPushforwardPullback's ∇f [%d], n = %d", i, n)
+            .isCloseTo(
+                -0.5 + seed * gradient[i], within(1e-9 * Math.max(1, Math.abs(gradient[i]))));
+      }
+      assertThat(tangent).as("rosenbrockPushforwardPullback's value, n = %d", n)
+          .isCloseTo(directional, within(1e-9 * Math.max(1, Math.abs(directional))));
     }
   }
 
@@ -232,7 +262,8 @@ class LoopFusionTest {
   void aSumOfSquaredResidualsWithScalarParametersFuses() {
     assertFused("sumOfSquares", "i < t.length");
     GradientCheck.verify(L, "sumOfSquares", new String[] {"a", "b"}, new int[] {0, 1},
-        points(n -> new Object[] {0.7 * n - 1, 0.3 - 0.2 * n, vector(n, -2, 2), vector(n, -1, 1)}));
+        points((n, random) -> new Object[] {
+            0.7 * n - 1, 0.3 - 0.2 * n, vector(random, n, -2, 2), vector(random, n, -1, 1)}));
   }
 
   @Test
@@ -242,14 +273,16 @@ class LoopFusionTest {
         .as("the seed's way down, hoisted before the loop")
         .containsPattern("double ds = seed / t\\.length;\\s+for \\(int i = 0;");
     GradientCheck.verify(L, "meanSquaredResidual", new String[] {"p"}, new int[] {0},
-        points(n -> new Object[] {vector(3, -1, 1), vector(n, -2, 2), vector(n, -1, 1)}));
+        points((n, random) -> new Object[] {
+            vector(random, 3, -1, 1), vector(random, n, -2, 2), vector(random, n, -1, 1)}));
   }
 
   @Test
   void severalAccumulatedArraysFuse() {
     assertFused("several", "i < n");
     GradientCheck.verify(L, "several", new String[] {"w", "x", "c"}, new int[] {0, 1, 2},
-        points(n -> new Object[] {vector(n, -1, 1), vector(n, -1, 1), vector(n, -1, 1), n}));
+        points((n, random) -> new Object[] {
+            vector(random, n, -1, 1), vector(random, n, -1, 1), vector(random, n, -1, 1), n}));
   }
 
   // ---- not fused --------------------------------------------------------------------------
@@ -257,21 +290,21 @@ class LoopFusionTest {
   @Test
   void anAdjointOfTheResultThatReadsTheSumKeepsTwoLoops() {
     GradientCheck.verify(L, "squared", new String[] {"x"}, new int[] {0},
-        points(n -> new Object[] {vector(n, -1, 1)}));
+        points((n, random) -> new Object[] {vector(random, n, -1, 1)}));
     assertNotFused("squared", 1);
   }
 
   @Test
   void aLogarithmOfTheSumKeepsTwoLoops() {
     GradientCheck.verify(L, "logSum", new String[] {"x"}, new int[] {0},
-        points(n -> new Object[] {vector(n, -1, 1)}));
+        points((n, random) -> new Object[] {vector(random, n, -1, 1)}));
     assertNotFused("logSum", 1);
   }
 
   @Test
   void aLoopWritingAnArrayTheNextTripReadsKeepsTwoLoops() {
     GradientCheck.verify(L, "prefix", new String[] {"x"}, new int[] {0},
-        points(n -> new Object[] {vector(n, -0.8, 0.8)}));
+        points((n, random) -> new Object[] {vector(random, n, -0.8, 0.8)}));
     assertNotFused("prefix", 1);
   }
 
@@ -279,21 +312,21 @@ class LoopFusionTest {
   void aLoopWhoseBackwardTripsPopATapeKeepsTwoLoops() {
     assertThat(method("productPullback")).contains("[--");
     GradientCheck.verify(L, "product", new String[] {"x"}, new int[] {0},
-        points(n -> new Object[] {vector(n, -2, 2)}));
+        points((n, random) -> new Object[] {vector(random, n, -2, 2)}));
     assertNotFused("product", 1);
   }
 
   @Test
   void twoConsecutiveLoopsAreLeftAlone() {
     GradientCheck.verify(L, "twoLoops", new String[] {"x"}, new int[] {0},
-        points(n -> new Object[] {vector(n, -1, 1)}));
+        points((n, random) -> new Object[] {vector(random, n, -1, 1)}));
     assertNotFused("twoLoops", 2);
   }
 
   @Test
   void statementsAfterTheLoopThatUseItsResultKeepTwoLoops() {
     GradientCheck.verify(L, "usedAfter", new String[] {"x", "c"}, new int[] {0, 1},
-        points(n -> new Object[] {vector(n, -1, 1), 0.5 + 0.25 * n}));
+        points((n, random) -> new Object[] {vector(random, n, -1, 1), 0.5 + 0.25 * n}));
     assertNotFused("usedAfter", 1);
   }
 
@@ -550,19 +583,17 @@ class LoopFusionTest {
     return n;
   }
 
-  /** Argument lists for lengths 1 (no trip, or one), 2, 3, 5 and 8, from a fixed seed. */
-  private static List<Object[]> points(IntFunction<Object[]> point) {
+  /**
+   * Argument lists for lengths 1 (no trip, or one), 2, 3, 5 and 8, from a fixed seed of their
+   * own: a test's numbers do not depend on which tests ran before it.
+   */
+  private static List<Object[]> points(BiFunction<Integer, Random, Object[]> point) {
+    Random random = new Random(SEED);
     List<Object[]> points = new ArrayList<>();
     for (int n : new int[] {1, 2, 3, 5, 8}) {
-      points.add(point.apply(n));
+      points.add(point.apply(n, random));
     }
     return points;
-  }
-
-  private static final Random RANDOM = new Random(SEED);
-
-  private static double[] vector(int n, double low, double high) {
-    return vector(RANDOM, n, low, high);
   }
 
   private static double[] vector(Random random, int n, double low, double high) {

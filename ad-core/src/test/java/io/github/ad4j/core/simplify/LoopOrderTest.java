@@ -103,7 +103,8 @@ class LoopOrderTest {
   void anInnerLoopAddingIntoItsOwnElementsRunsUpwards() {
     for (String form : FORMS) {
       assertThat(L.generatedMethod("squaredDots" + form)).as(form)
-          .contains("for (int k = 0; k < w.length; k++) {\n        // grad of: z += w[k] * x[s][k];")
+          .contains(
+              "for (int k = 0; k < w.length; k++) {\n        // grad of: z += w[k] * x[s][k];")
           .doesNotContain("k >= 0")
           .as("the sample loop pops a tape: it still runs down")
           .contains("for (int s = x.length - 1; s >= 0; s--) {");

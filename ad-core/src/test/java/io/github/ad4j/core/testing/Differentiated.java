@@ -166,15 +166,34 @@ public final class Differentiated {
   /**
    * A new workspace for the forms of {@code method} that take one ({@code
    * <Method>Workspace}, nested in the generated class), or null where the generated class has
-   * none for it.
+   * none for it. Fails where a form of the method takes a workspace of another class, whose
+   * checks would otherwise be skipped unseen.
    */
   public Object newWorkspace(String method) {
-    String nested = className + "Grad$" + new DerivativeNames(method).workspace();
+    String simpleName = new DerivativeNames(method).workspace();
     try {
-      return loader.loadClass(nested).getConstructor().newInstance();
+      return loader.loadClass(className + "Grad$" + simpleName).getConstructor().newInstance();
     } catch (ClassNotFoundException e) {
+      for (Method m : generatedClass().getDeclaredMethods()) {
+        Class<?>[] types = m.getParameterTypes();
+        boolean ofMethod =
+            m.getName().equals(method + "Pullback") || m.getName().equals(method + "Gradient");
+        if (ofMethod && types.length > 0
+            && types[types.length - 1].getSimpleName().endsWith("Workspace")) {
+          throw new AssertionError(m.getName() + " takes a " + types[types.length - 1]
+              + ", but the generated class has no " + simpleName);
+        }
+      }
       return null;
     } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private Class<?> generatedClass() {
+    try {
+      return loader.loadClass(className + "Grad");
+    } catch (ClassNotFoundException e) {
       throw new AssertionError(e);
     }
   }

@@ -27,7 +27,8 @@ import java.util.List;
  *   <li>the pullback {@code <f>Pullback(args, seed, accumulators)} adds seed times them;
  *   <li>where the method has a workspace class, the pullback and the accumulating form that
  *       take one do the same, with one workspace for all points, called twice per point so
- *       that the second call reuses what the first left in it;
+ *       that the second call reuses what the first left in it, then once more per point, back
+ *       through the points, so that each follows a call at another point (another size);
  *   <li>the three forms that return the value leave the argument arrays as the original leaves
  *       them: a method may write into its array parameters, and its caller sees the writes.
  * </ul>
@@ -74,12 +75,22 @@ public final class GradientCheck {
       Differentiated d, String method, String[] wrt, int[] wrtIndex, List<Object[]> points) {
     // one workspace for every point, as a caller keeps one: each call reuses what the last left
     Object workspace = d.newWorkspace(method);
+    List<Expected> expected = new ArrayList<>();
     for (Object[] point : points) {
-      verifyAt(d, method, wrt, wrtIndex, point, workspace);
+      expected.add(verifyAt(d, method, wrt, wrtIndex, point, workspace));
+    }
+    if (workspace != null) {
+      // and back through the points, so that each point's calls also follow another's, whose
+      // tapes and arrays, of other sizes, the workspace still holds
+      for (int p = expected.size() - 1; p >= 0; p--) {
+        checkWorkspace(d, expected.get(p), workspace, "after another point");
+        assertWritesSeen(expected.get(p));
+      }
     }
   }
 
-  private static void verifyAt(
+  /** What {@code verifyAt} expected of every form at one point: returned for more calls. */
+  private static Expected verifyAt(
       Differentiated d, String method, String[] wrt, int[] wrtIndex, Object[] point,
       Object workspace) {
     String at = Arguments.describe(point);
@@ -142,14 +153,8 @@ public final class GradientCheck {
         accumulatingArguments(point, SEED, wrtIndex, 0.5), 1, 0.5, SEED);
     if (workspace != null) {
       // twice: the second call runs on the tapes and arrays the first left in the workspace
-      for (int call = 1; call <= 2; call++) {
-        checkAccumulating(d, expect, method + "Pullback",
-            method + "Pullback with a workspace, call " + call,
-            withLast(accumulatingArguments(point, SEED, wrtIndex, 0.5), workspace), 1, 0.5, SEED);
-      }
-      checkAccumulating(d, expect, method + "Gradient",
-          "accumulating " + method + "Gradient with a workspace",
-          withLast(accumulatingArguments(point, null, wrtIndex, 0.25), workspace), 0, 0.25, 1);
+      checkWorkspace(d, expect, workspace, "call 1");
+      checkWorkspace(d, expect, workspace, "call 2");
     }
     args = pushforwardArguments(point, wrtIndex);
     Object[] directions = Arguments.copy(Arrays.copyOfRange(args, point.length, args.length));
@@ -175,11 +180,31 @@ public final class GradientCheck {
         .isCloseTo(
             expected,
             within((anyFloat ? FLOAT_AGREEMENT : FORWARD_AGREEMENT) * Math.max(1, scale)));
-    assertThat(writes)
+    assertWritesSeen(expect);
+    return expect;
+  }
+
+  /** The pullback and accumulating form that take {@code workspace}, at {@code expect}'s point. */
+  private static void checkWorkspace(
+      Differentiated d, Expected expect, Object workspace, String call) {
+    String method = expect.method();
+    checkAccumulating(d, expect, method + "Pullback",
+        method + "Pullback with a workspace, " + call,
+        withLast(accumulatingArguments(expect.point(), SEED, expect.wrtIndex(), 0.5), workspace),
+        1, 0.5, SEED);
+    checkAccumulating(d, expect, method + "Gradient",
+        "accumulating " + method + "Gradient with a workspace, " + call,
+        withLast(accumulatingArguments(expect.point(), null, expect.wrtIndex(), 0.25), workspace),
+        0, 0.25, 1);
+  }
+
+  /** No form called so far at {@code expect}'s point left the arrays unlike the original. */
+  private static void assertWritesSeen(Expected expect) {
+    assertThat(expect.writes())
         .as(
             "the caller must see the method's writes into its arrays, as after the original,"
                 + " which leaves %s (at %s); every other check passed",
-            Arguments.describe(afterOriginal), at)
+            Arguments.describe(expect.afterOriginal()), expect.at())
         .isEmpty();
   }
 

@@ -51,10 +51,24 @@ class GradientCheckTest {
 
         public record FGradient(double value, double[] dfdw, double dfdb, double[][] dfdx) {}
 
+        /** Keeps z between calls. */
+        public static final class FWorkspace {
+          double[] z;
+
+          public FWorkspace() {}
+        }
+
         public static double fPullback(double[] w, double b, double[][] x, int n, double seed,
             double[] dfdw, double[] dfdb, double[][] dfdx) {
+          return fPullback(w, b, x, n, seed, dfdw, dfdb, dfdx, new FWorkspace());
+        }
+
+        public static double fPullback(double[] w, double b, double[][] x, int n, double seed,
+            double[] dfdw, double[] dfdb, double[][] dfdx, FWorkspace workspace) {
           double s = 0;
-          double[] z = new double[n];
+          double[] z =
+              workspace.z != null && workspace.z.length >= n ? workspace.z : new double[n];
+          workspace.z = z;
           for (int i = 0; i < n; i++) {
             z[i] = b;
             for (int j = 0; j < w.length; j++) {
@@ -66,7 +80,8 @@ class GradientCheckTest {
           if (bug == 3) {
             java.util.Arrays.fill(dfdw, 0);
           }
-          for (int i = 0; i < n; i++) {
+          // bug 10: the sweep runs over what the workspace holds, a longer call's z included
+          for (int i = 0; i < (bug == 10 ? z.length : n); i++) {
             double dz = 2 * z[i] * scale;
             dfdb[0] += dz;
             for (int j = 0; j < w.length; j++) {
@@ -83,6 +98,11 @@ class GradientCheckTest {
         public static double fGradient(double[] w, double b, double[][] x, int n,
             double[] dfdw, double[] dfdb, double[][] dfdx) {
           return fPullback(w, b, x, n, 1.0, dfdw, dfdb, dfdx);
+        }
+
+        public static double fGradient(double[] w, double b, double[][] x, int n,
+            double[] dfdw, double[] dfdb, double[][] dfdx, FWorkspace workspace) {
+          return fPullback(w, b, x, n, 1.0, dfdw, dfdb, dfdx, workspace);
         }
 
         public static FGradient fGradient(double[] w, double b, double[][] x, int n) {
@@ -187,7 +207,8 @@ class GradientCheckTest {
         "6 | value forms one ulp off the original | value of fGradient",
         "7 | one element of a matrix partial has the wrong sign | dfdx[0][2] at",
         "8 | pushforward ignores one tangent | fPushforward at",
-        "9 | pushforward writes into the caller's tangent | leaves the caller's tangents"
+        "9 | pushforward writes into the caller's tangent | leaves the caller's tangents",
+        "10 | workspace form reads what a larger call left | with a workspace, after another point"
       })
   void rejectsEachPlantedBug(int bug, String description, String message) {
     setBug(bug);

@@ -180,24 +180,28 @@ class WorkspacesTest {
   @Test
   void theWorkspaceFormsGiveThePlainFormsGradientAndFiniteDifferencesAtSeveralPoints() {
     Random random = new Random(5);
+    // one walk workspace for every point: its tape, sized by the steps, grows and shrinks
+    Object walk = d.newWorkspace("walk");
+    int[] steps = {7, 40, 3, 25};
     for (int point = 0; point < 4; point++) {
       double[] x = randomPoint(random, 4 + point);
       Object chain = d.newWorkspace("chain");
       Object smooth = d.newWorkspace("smooth");
-      Object walk = d.newWorkspace("walk");
       agrees("chain", x, chain);
       agrees("smooth", x, smooth);
+      int n = steps[point];
       double[] plain = new double[x.length];
-      double value = number(d.generated("walkPullback", x.clone(), 7, 0.5, plain));
+      double value = number(d.generated("walkPullback", x.clone(), n, 0.5, plain));
       double[] held = new double[x.length];
-      assertThat(number(d.generated("walkPullback", x.clone(), 7, 0.5, held, walk)))
+      assertThat(number(d.generated("walkPullback", x.clone(), n, 0.5, held, walk)))
+          .as("walk with a workspace, %d steps", n)
           .isEqualTo(value)
-          .isEqualTo(number(d.original("walk", x.clone(), 7)));
-      assertThat(held).containsExactly(plain);
+          .isEqualTo(number(d.original("walk", x.clone(), n)));
+      assertThat(held).as("walk with a workspace, %d steps", n).containsExactly(plain);
       for (int i = 0; i < x.length; i++) {
         int cell = i;
         double expected =
-            0.5 * FiniteDifferences.partial(v -> number(d.original("walk", v, 7)), x, cell);
+            0.5 * FiniteDifferences.partial(v -> number(d.original("walk", v, n)), x, cell);
         assertThat(held[i]).as("walk, ∂/∂x[%d]", i)
             .isCloseTo(expected, within(GradientCheck.FD_TOLERANCE * Math.max(1, Math.abs(expected))));
       }
