@@ -1,9 +1,7 @@
 package io.github.ad4j.core;
 
 import com.github.javaparser.ast.body.TypeDeclaration;
-import io.github.ad4j.core.analyse.Activity;
 import io.github.ad4j.core.check.Callees;
-import io.github.ad4j.core.check.MethodChecker;
 import io.github.ad4j.core.check.MethodRejected;
 import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.emit.BytecodeSize;
@@ -11,9 +9,7 @@ import io.github.ad4j.core.emit.GradClassEmitter;
 import io.github.ad4j.core.emit.JavaLangQualifier;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.Origin;
-import io.github.ad4j.core.ir.Procedure;
 import io.github.ad4j.core.ir.Stmt;
-import io.github.ad4j.core.normalise.Normaliser;
 import io.github.ad4j.core.parse.DifferentiableMethod;
 import io.github.ad4j.core.parse.ParsedSource;
 import io.github.ad4j.core.parse.SourceParser;
@@ -33,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -165,6 +160,7 @@ public final class DerivativeGenerator {
         .filter(e -> sourcePaths.contains(e.origin().file()))
         .forEach(e -> diagnostics.add(diagnostic(e.origin(), e.getMessage())));
     Callees callees = Callees.of(all, runRules.functions());
+    DifferentiatedMethods methods = new DifferentiatedMethods(all, runRules, callees);
     Map<String, Origin> classes = topLevelClasses(all);
     List<Generated> generated =
         InParallel.run(
@@ -173,7 +169,7 @@ public final class DerivativeGenerator {
                     source ->
                         () -> {
                           Generated g = new Generated();
-                          generate(source, runRules, callees, classes, g.files, g.reports,
+                          generate(source, methods, callees, classes, g.files, g.reports,
                               g.diagnostics);
                           return g;
                         })
@@ -250,9 +246,9 @@ public final class DerivativeGenerator {
     return sorted;
   }
 
-  private void generate(
+  private static void generate(
       ParsedSource source,
-      RuleTable rules,
+      DifferentiatedMethods methods,
       Callees callees,
       Map<String, Origin> classes,
       List<GeneratedFile> files,
@@ -289,10 +285,9 @@ public final class DerivativeGenerator {
       }
       List<GradientRecord> records = new ArrayList<>();
       List<GradClassEmitter.Emitted> emitted = new ArrayList<>();
-      List<DifferentiableMethod> earlier = new ArrayList<>();
       for (DifferentiableMethod method : entry.getValue()) {
         try {
-          DerivativeForms.Forms forms = differentiate(method, earlier, rules, callees);
+          DerivativeForms.Forms forms = methods.forms(method);
           List<GradClassEmitter.Emitted> ofMethod = new ArrayList<>();
           for (DerivativeMethod m : forms.methods()) {
             List<Stmt> body =
@@ -301,7 +296,7 @@ public final class DerivativeGenerator {
                     shadowed);
             if (m.workspace() != null) {
               // the final code's tapes and adjoint arrays, known only now, come from the caller
-              body = Workspaces.take(body, m.workspace().name()).body();
+              body = Workspaces.take(body, m.workspace().name(), m.workspace().nested()).body();
             }
             checkSize(method, m, body);
             ofMethod.add(new GradClassEmitter.Emitted(m, body));
@@ -338,7 +333,6 @@ public final class DerivativeGenerator {
                   source.origin(method.declaration().getName()),
                   "internal error while differentiating " + method.name() + ": " + e + REPORT));
         }
-        earlier.add(method);
       }
       if (!emitted.isEmpty()) {
         files.add(
@@ -364,47 +358,6 @@ public final class DerivativeGenerator {
             && c.name().endsWith("Pullback")
         ? " It calls `" + c.name() + "`, which tapes for it."
         : "";
-  }
-
-  private static DerivativeForms.Forms differentiate(
-      DifferentiableMethod method,
-      List<DifferentiableMethod> earlier,
-      RuleTable rules,
-      Callees callees) {
-    MethodChecker.Signature signature = MethodChecker.check(method, earlier);
-    Procedure procedure = Normaliser.normalise(method, signature, callees);
-    Activity activity = Activity.of(procedure);
-    boolean secondOrder = annotation(method, "Hessian").isPresent();
-    // second derivatives differentiate the pushforward again, as simplified for output
-    Predicate<Expr.Call> writers = DerivativeForms.writers(procedure);
-    DerivativeForms.Options options =
-        new DerivativeForms.Options(
-            secondOrder ? m -> BodySimplifier.simplify(m, writers) : null, jacobianMode(method));
-    return DerivativeForms.of(procedure, activity, rules, options);
-  }
-
-  /** The method's annotation {@code io.github.ad4j.<simpleName>}, written simply or qualified. */
-  private static java.util.Optional<com.github.javaparser.ast.expr.AnnotationExpr> annotation(
-      DifferentiableMethod method, String simpleName) {
-    return method.declaration().getAnnotations().stream()
-        .filter(a -> a.getNameAsString().equals(simpleName)
-            || a.getNameAsString().equals("io.github.ad4j." + simpleName))
-        .findFirst();
-  }
-
-  /** The mode {@code @Jacobian(...)} names: the last identifier of its value, AUTO without one. */
-  private static DerivativeForms.JacobianMode jacobianMode(DifferentiableMethod method) {
-    return annotation(method, "Jacobian")
-        .flatMap(a -> a.isSingleMemberAnnotationExpr()
-            ? java.util.Optional.of(a.asSingleMemberAnnotationExpr().getMemberValue().toString())
-            : a.isNormalAnnotationExpr()
-                ? a.asNormalAnnotationExpr().getPairs().stream()
-                    .filter(p -> p.getNameAsString().equals("value"))
-                    .map(p -> p.getValue().toString())
-                    .findFirst()
-                : java.util.Optional.empty())
-        .map(value -> DerivativeForms.JacobianMode.valueOf(value.substring(value.lastIndexOf('.') + 1)))
-        .orElse(DerivativeForms.JacobianMode.AUTO);
   }
 
   /**

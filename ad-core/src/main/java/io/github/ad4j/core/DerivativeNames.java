@@ -77,6 +77,11 @@ public record DerivativeNames(String method) {
     return pushforward() + "InOut";
   }
 
+  /** Whether {@code name} is a cell's, {@link #cell}'s name, made unique with a number or not. */
+  public static boolean isCell(String name) {
+    return name.matches(".*Cell[0-9]*");
+  }
+
   /** Whether {@code name} is a pullback's: {@code <f>Pullback} or {@code <f>PullbackInOut}. */
   public static boolean isPullback(String name) {
     return name.endsWith("Pullback") || name.endsWith("PullbackInOut");

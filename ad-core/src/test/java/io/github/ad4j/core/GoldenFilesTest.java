@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The generated source of a few representative classes, byte for byte, against reviewed copies:
@@ -29,10 +29,15 @@ class GoldenFilesTest {
 
   private static final boolean UPDATE = Boolean.getBoolean("ad4j.updateGolden");
 
+  /** The inputs, {@code golden/<name>.java}, each with its reviewed output beside it. */
+  static List<String> goldens() {
+    return List.of(
+        "Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
+        "Regression", "Piecewise", "Rosenbrock", "Residuals", "Perceptron", "Classifier");
+  }
+
   @ParameterizedTest
-  @ValueSource(
-      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise", "Rosenbrock", "Residuals", "Perceptron"})
+  @MethodSource("goldens")
   void generatedSourceIsTheReviewedGoldenFile(String name) throws IOException {
     String generated = generate(name, resource(name + ".java")).content();
 
@@ -51,9 +56,7 @@ class GoldenFilesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise", "Rosenbrock", "Residuals", "Perceptron"})
+  @MethodSource("goldens")
   void goldenFileCompilesStrictlyWithItsInput(String name) {
     String input = resource(name + ".java");
     Map<String, String> sources = new LinkedHashMap<>();
@@ -66,9 +69,7 @@ class GoldenFilesTest {
 
   /** The goldens are reviewed for readability; their numbers are checked here as everywhere. */
   @ParameterizedTest
-  @ValueSource(
-      strings = {"Polynomial", "TanhViaExp", "Logistic", "Reassignment", "Huber", "BlackScholes", "Power",
-        "Regression", "Piecewise", "Rosenbrock", "Residuals", "Perceptron"})
+  @MethodSource("goldens")
   void goldenMethodsMatchFiniteDifferences(String name) {
     Differentiated d = Differentiated.of(name, resource(name + ".java"));
     switch (name) {
@@ -175,6 +176,18 @@ class GoldenFilesTest {
                     targets},
                 new Object[] {new double[][] {{-0.5, 0.9}}, new double[] {0.3},
                     new double[] {-1.1}, -0.4, samples, targets}));
+        break;
+      case "Classifier":
+        double[][] features = {{0.5, -1.0, 0.3}, {1.5, 0.5, -0.2}};
+        double[] labels = {0.4, -0.7};
+        GradientCheck.verify(
+            d, "score", new String[] {"w"}, new int[] {0},
+            List.<Object[]>of(new Object[] {new double[] {0.2, -0.6, 1.1}, features[0]}));
+        GradientCheck.verify(
+            d, "loss", new String[] {"w"}, new int[] {0},
+            List.of(
+                new Object[] {new double[] {0.2, -0.6, 1.1}, features, labels},
+                new Object[] {new double[] {-0.9, 0.4, 0.25}, features, labels}));
         break;
       default:
         throw new AssertionError(name);

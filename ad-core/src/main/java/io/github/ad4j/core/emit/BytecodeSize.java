@@ -145,7 +145,7 @@ public final class BytecodeSize {
     if (e instanceof Expr.Var v) {
       return local(v.name());
     }
-    if (e instanceof Expr.FieldRef) {
+    if (e instanceof Expr.FieldRef || e instanceof Expr.HeldWorkspace) {
       return 4;
     }
     if (e instanceof Expr.Unary u) {

@@ -66,6 +66,8 @@ public final class ExprPrinter {
       out.append(v.name());
     } else if (expr instanceof Expr.FieldRef f) {
       out.append(f.owner()).append('.').append(f.name());
+    } else if (expr instanceof Expr.HeldWorkspace h) {
+      out.append(h.workspace()).append('.').append(h.field());
     } else if (expr instanceof Expr.Unary u) {
       String symbol = u.op().symbol();
       out.append(symbol);

@@ -3,6 +3,7 @@ package io.github.ad4j.core.emit;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
@@ -162,6 +163,7 @@ public final class GradClassEmitter {
   private static List<TypeSpec> workspaces(List<Emitted> methods) {
     Map<String, DerivativeMethod.Workspace> classes = new LinkedHashMap<>();
     Map<String, Map<String, JType>> fields = new LinkedHashMap<>();
+    Map<String, Map<String, DerivativeMethod.Nested>> nested = new LinkedHashMap<>();
     for (Emitted emitted : methods) {
       DerivativeMethod.Workspace workspace = emitted.method().workspace();
       if (workspace != null) {
@@ -169,6 +171,12 @@ public final class GradClassEmitter {
         Map<String, JType> held = fields.computeIfAbsent(workspace.type(), k -> new LinkedHashMap<>());
         Workspaces.fields(emitted.body(), workspace.name())
             .forEach(field -> held.putIfAbsent(field.name(), field.type()));
+        Set<String> passed = Workspaces.passed(emitted.body(), workspace.name());
+        Map<String, DerivativeMethod.Nested> callees =
+            nested.computeIfAbsent(workspace.type(), k -> new LinkedHashMap<>());
+        workspace.nested().stream()
+            .filter(n -> passed.contains(n.field()))
+            .forEach(n -> callees.putIfAbsent(n.field(), n));
       }
     }
     List<TypeSpec> types = new ArrayList<>();
@@ -179,6 +187,14 @@ public final class GradClassEmitter {
               .addJavadoc("$L\n", wrap(workspace.javadoc()));
       fields.get(workspace.type())
           .forEach((name, held) -> type.addField(typeName(held), name, Modifier.PRIVATE));
+      for (DerivativeMethod.Nested callee : nested.get(workspace.type()).values()) {
+        // created with the workspace: the callee's forms find theirs ready, as the caller's do
+        ClassName held = ClassName.get(callee.packageName(), callee.gradClass(), callee.type());
+        type.addField(
+            FieldSpec.builder(held, callee.field(), Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new $T()", held)
+                .build());
+      }
       type.addMethod(
           MethodSpec.constructorBuilder()
               .addModifiers(Modifier.PUBLIC)

@@ -99,6 +99,21 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * The workspace of a callee's forms that the caller's own workspace holds, {@code
+   * workspace.gWorkspace}: passed last to the callee's pullback or accumulating form, so that its
+   * tapes, too, are kept between calls. Only in the final code of a form that takes a workspace.
+   *
+   * @param workspace the caller's workspace parameter
+   * @param field the field that holds the callee's workspace
+   */
+  record HeldWorkspace(String workspace, String field) implements Expr {
+    public HeldWorkspace {
+      requireNonNull(workspace, "workspace");
+      requireNonNull(field, "field");
+    }
+  }
+
   /** A primitive cast, {@code (double) n}. */
   record Cast(JType type, Expr operand) implements Expr {
     public Cast {

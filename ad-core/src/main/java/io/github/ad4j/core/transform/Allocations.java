@@ -7,12 +7,13 @@ import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.ir.Tapes;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Whether generated statements may allocate, so that a method's Javadoc promises "allocates
  * nothing" only where that is true: no array is created (a tape, a cell, an adjoint array, the
- * method's own arrays), no helper that copies is called, and no other method's pullback (which
- * may allocate its own tapes) is called.
+ * method's own arrays), no helper that copies is called, and no callee's form is called that
+ * allocates, as its own generation decided ({@link CalleeAllocation}).
  */
 final class Allocations {
 
@@ -20,24 +21,24 @@ final class Allocations {
   private static final Set<String> ALLOCATING_HELPERS =
       Set.of(Tapes.PUSH, "zerosLike", "deepCopy", "clone", "copyOf", "toFloats");
 
-  /** True if running {@code statements} may allocate. */
-  static boolean mayAllocate(List<Stmt> statements) {
-    return mayAllocate(statements, Set.of());
-  }
-
   /**
    * True if running {@code statements} may allocate, where pushing on the tapes {@code held}
    * does not count: they are a workspace's, which keeps what {@code push} grew them to, so they
    * stop growing once the workspace has served a call as large.
+   *
+   * @param callees what a call of a callee's pullback or accumulating form allocates
    */
-  static boolean mayAllocate(List<Stmt> statements, Set<String> held) {
-    return new Allocations(held).anyMayAllocate(statements);
+  static boolean mayAllocate(
+      List<Stmt> statements, Set<String> held, Function<Expr.Call, CalleeAllocation> callees) {
+    return new Allocations(held, callees).anyMayAllocate(statements);
   }
 
   private final Set<String> held;
+  private final Function<Expr.Call, CalleeAllocation> callees;
 
-  private Allocations(Set<String> held) {
+  private Allocations(Set<String> held, Function<Expr.Call, CalleeAllocation> callees) {
     this.held = held;
+    this.callees = callees;
   }
 
   private boolean anyMayAllocate(List<Stmt> statements) {
@@ -88,11 +89,14 @@ final class Allocations {
         && held.contains(tape.name())) {
       return c.args().subList(1, c.args().size()).stream().anyMatch(this::mayAllocate);
     }
+    if (e instanceof Expr.Call c && ALLOCATING_HELPERS.contains(c.name())) {
+      return true;
+    }
     if (e instanceof Expr.Call c
-        && (ALLOCATING_HELPERS.contains(c.name())
-            || DerivativeNames.isPullback(c.name())
-            || Preaccumulation.isGradientCall(c))) {
-      // a callee's forms allocate what its own sweeps need
+        && (DerivativeNames.isPullback(c.name()) || Preaccumulation.isGradientCall(c))
+        && callees.apply(c).allocates(
+            !c.args().isEmpty() && c.args().get(c.args().size() - 1) instanceof Expr.HeldWorkspace)) {
+      // a callee's forms allocate what their own sweeps need, unless given their workspace
       return true;
     }
     for (Expr child : ExprRewriter.children(e)) {

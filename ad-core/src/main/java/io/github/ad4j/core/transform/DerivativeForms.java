@@ -3,6 +3,8 @@ package io.github.ad4j.core.transform;
 import io.github.ad4j.core.DerivativeNames;
 import io.github.ad4j.core.analyse.Activity;
 import io.github.ad4j.core.analyse.WritingCalls;
+import io.github.ad4j.core.check.Callees;
+import io.github.ad4j.core.emit.GradClassEmitter;
 import io.github.ad4j.core.ir.AssignOp;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.JType;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -49,14 +52,17 @@ public final class DerivativeForms {
    * @param report the method's section of the generation report, in Markdown
    * @param writers the calls in the generated code that write into arrays, which the simplifier
    *     keeps whatever their values
+   * @param allocation what its pullback and accumulating forms allocate, for its callers
    */
   public record Forms(
       GradientRecord record,
       List<DerivativeMethod> methods,
       String report,
-      java.util.function.Predicate<Expr.Call> writers) {
+      java.util.function.Predicate<Expr.Call> writers,
+      CalleeAllocation allocation) {
     public Forms {
       methods = List.copyOf(methods);
+      java.util.Objects.requireNonNull(allocation, "allocation");
     }
   }
 
@@ -74,13 +80,21 @@ public final class DerivativeForms {
    *     simplifier, which turns the pushforward into the final code that is differentiated again;
    *     null for one that does not
    * @param jacobian for a method returning {@code double[]}, how its Jacobian is built
+   * @param callees what each callee's pullback and accumulating forms allocate, as the callee's
+   *     own generation decided ({@link CalleeAllocation#UNKNOWN} where it cannot be known, or
+   *     for a callee that calls back into this method)
    */
-  public record Options(Function<DerivativeMethod, List<Stmt>> secondOrder, JacobianMode jacobian) {
-    /** First-order forms only, Jacobians built as the sizes suggest. */
-    public static final Options FIRST_ORDER = new Options(null, JacobianMode.AUTO);
+  public record Options(
+      Function<DerivativeMethod, List<Stmt>> secondOrder,
+      JacobianMode jacobian,
+      Function<Callees.Callee, CalleeAllocation> callees) {
+    /** First-order forms only, Jacobians built as the sizes suggest, callees unknown. */
+    public static final Options FIRST_ORDER =
+        new Options(null, JacobianMode.AUTO, callee -> CalleeAllocation.UNKNOWN);
 
     public Options {
       java.util.Objects.requireNonNull(jacobian, "jacobian");
+      java.util.Objects.requireNonNull(callees, "callees");
     }
   }
 
@@ -126,7 +140,7 @@ public final class DerivativeForms {
       List<DerivativeMethod> methods =
           VectorForms.of(
               procedure, rules, this, options.jacobian(), accumulators, pushforward);
-      return new Forms(null, methods, report(List.of()), writers());
+      return new Forms(null, methods, report(List.of()), writers(), CalleeAllocation.UNKNOWN);
     }
     Set<String> taken = new HashSet<>(procedure.variables().keySet());
     List<String> accumulators = new ArrayList<>();
@@ -201,7 +215,8 @@ public final class DerivativeForms {
           SecondOrderForms.of(
               procedure, pushforward, options.secondOrder().apply(pushforward), rules, this));
     }
-    return new Forms(record, methods, report(seeded.recomputed()), writers());
+    return new Forms(
+        record, methods, report(seeded.recomputed()), writers(), allocation(pullback, workspace));
   }
 
   /**
@@ -383,9 +398,12 @@ public final class DerivativeForms {
    * {@code javadoc}, whose "Allocates nothing;" is replaced by what the method allocates where
    * its statements may allocate: tapes, adjoints of local arrays, pullbacks of callees.
    */
-  private static String withAllocationNote(
+  private String withAllocationNote(
       String javadoc, List<Stmt> forward, List<Stmt> backward, List<Stmt> tail) {
-    if (!javadoc.contains(ALLOCATES_NOTHING) || !mayAllocate(forward, backward, tail)) {
+    List<Stmt> all = new ArrayList<>(forward);
+    all.addAll(backward);
+    all.addAll(tail);
+    if (!javadoc.contains(ALLOCATES_NOTHING) || !mayAllocate(all)) {
       return javadoc;
     }
     return javadoc.replace(
@@ -393,10 +411,8 @@ public final class DerivativeForms {
         " Allocates the tapes and arrays its sweeps need (see the README, Allocation);");
   }
 
-  private static boolean mayAllocate(List<Stmt> forward, List<Stmt> backward, List<Stmt> tail) {
-    return Allocations.mayAllocate(forward)
-        || Allocations.mayAllocate(backward)
-        || Allocations.mayAllocate(tail);
+  private boolean mayAllocate(List<Stmt> statements) {
+    return Allocations.mayAllocate(statements, Set.of(), this::calleeAllocation);
   }
 
   /**
@@ -461,16 +477,19 @@ public final class DerivativeForms {
   }
 
   /**
-   * The workspace of the pullback's tapes and adjoint arrays, where it allocates any that a
-   * workspace can hold ({@link Workspaces}); null where it allocates none.
+   * The workspace of the pullback's tapes and adjoint arrays, and of the workspaces of the
+   * callees whose forms it calls that take one, where it allocates any that a workspace can hold
+   * ({@link Workspaces}); null where it allocates none.
    */
   private DerivativeMethod.Workspace workspace(DerivativeMethod pullback) {
     Set<String> taken = new HashSet<>(pullback.variables().keySet());
     if (procedure.receiver() != null) {
       taken.add(procedure.receiver());
     }
-    String name = new Names(taken).fresh("workspace");
-    if (Workspaces.take(statements(pullback), name).fields().isEmpty()) {
+    Names names = new Names(taken);
+    String name = names.fresh("workspace");
+    Workspaces.Taken held = Workspaces.take(statements(pullback), name, nestable(names));
+    if (!held.holdsAnything()) {
       return null;
     }
     String type = names().workspace();
@@ -480,11 +499,76 @@ public final class DerivativeForms {
         "The tapes and arrays {@code " + gradientName() + "} and {@code " + pullbackName()
             + "} of " + link + " keep between calls when given this workspace as their last"
             + " argument, so that they are not allocated anew on every call.\n\n<p>A new"
-            + " workspace holds nothing. A call takes what it needs from it and keeps there what"
+            + " workspace holds nothing"
+            + (held.nested().isEmpty()
+                ? ""
+                : " but a new workspace for each method whose forms the sweeps call that take"
+                    + " one, passed to them so that their tapes are kept too ("
+                    + held.nested().stream()
+                        .map(n -> "{@code " + n.field() + "}")
+                        .collect(Collectors.joining(", "))
+                    + ")")
+            + ". A call takes what it needs from it and keeps there what"
             + " it had to allocate: a tape grows to the largest call seen, the adjoint of one of"
             + " the method's arrays takes that array's length. A call no larger than one before"
             + " allocates none of them.\n\n<p>Not thread-safe: use one workspace per thread, and"
-            + " never the same one for two calls running at once (a call from within a call).");
+            + " never the same one for two calls running at once (a call from within a call).",
+        held.nested());
+  }
+
+  /**
+   * A workspace for each differentiable callee whose pullback and accumulating forms take one,
+   * to be held by this method's, its field named after the callee.
+   */
+  private List<DerivativeMethod.Nested> nestable(Names names) {
+    // in the order of the calls' text, not the callees map's, which changes from run to run
+    Map<String, Callees.Callee> held = new TreeMap<>();
+    for (Callees.Callee callee : procedure.callees().values()) {
+      if (callee.differentiable() && options.callees().apply(callee).workspace()) {
+        held.putIfAbsent(owner(callee) + "." + callee.name(), callee);
+      }
+    }
+    List<DerivativeMethod.Nested> nested = new ArrayList<>();
+    for (Callees.Callee callee : held.values()) {
+      DerivativeNames calleeNames = new DerivativeNames(callee.name());
+      nested.add(
+          new DerivativeMethod.Nested(
+              names.fresh(callee.name() + "Workspace"),
+              owner(callee),
+              List.of(calleeNames.pullback(), calleeNames.gradient()),
+              callee.packageName(),
+              callee.className() + GradClassEmitter.SUFFIX,
+              calleeNames.workspace()));
+    }
+    return nested;
+  }
+
+  /** The callee's generated class, as this method's generated code names it. */
+  private String owner(Callees.Callee callee) {
+    return callee.classReference(procedure.packageName()) + GradClassEmitter.SUFFIX;
+  }
+
+  /** What a call of a callee's form allocates: its callee's forms, as {@link Options} says. */
+  private CalleeAllocation calleeAllocation(Expr.Call call) {
+    for (Callees.Callee callee : procedure.callees().values()) {
+      DerivativeNames calleeNames = new DerivativeNames(callee.name());
+      if (callee.differentiable()
+          && call.owner().equals(owner(callee))
+          && (call.name().equals(calleeNames.pullback())
+              || call.name().equals(calleeNames.gradient()))) {
+        return options.callees().apply(callee);
+      }
+    }
+    return CalleeAllocation.UNKNOWN; // an in/out form, which copies arrays, or one unknown
+  }
+
+  /** What this method's pullback and accumulating forms allocate, for its callers. */
+  private CalleeAllocation allocation(
+      DerivativeMethod pullback, DerivativeMethod.Workspace workspace) {
+    if (workspace == null) {
+      return new CalleeAllocation(false, mayAllocate(statements(pullback)));
+    }
+    return new CalleeAllocation(true, heldAllocates(pullback, workspace));
   }
 
   /** What the forms without a workspace say about allocation. */
@@ -498,16 +582,22 @@ public final class DerivativeForms {
    * What the forms that take a workspace say about allocation: nothing, once the workspace has
    * served a call as large, unless the sweeps allocate more than the workspace holds.
    */
-  private static String heldNote(DerivativeMethod pullback, DerivativeMethod.Workspace workspace) {
-    Workspaces.Taken held = Workspaces.take(statements(pullback), workspace.name());
-    Set<String> tapes = new HashSet<>();
-    held.fields().forEach(field -> tapes.add(field.name()));
-    return Allocations.mayAllocate(held.body(), tapes)
+  private String heldNote(DerivativeMethod pullback, DerivativeMethod.Workspace workspace) {
+    return heldAllocates(pullback, workspace)
         ? " Keeps its tapes and arrays in {@code " + workspace.name() + "}, and allocates"
             + " what else its sweeps need, such as the method's own arrays (see the README,"
             + " Allocation); the arrays are not cleared first."
         : " Allocates nothing once {@code " + workspace.name() + "} has served a call at least"
             + " as large; the arrays are not cleared first.";
+  }
+
+  /** Whether the pullback, given {@code workspace} once warm, still allocates. */
+  private boolean heldAllocates(DerivativeMethod pullback, DerivativeMethod.Workspace workspace) {
+    Workspaces.Taken held =
+        Workspaces.take(statements(pullback), workspace.name(), workspace.nested());
+    Set<String> tapes = new HashSet<>();
+    held.fields().forEach(field -> tapes.add(field.name()));
+    return Allocations.mayAllocate(held.body(), tapes, this::calleeAllocation);
   }
 
   private static List<Stmt> statements(DerivativeMethod m) {

@@ -2,6 +2,7 @@ package io.github.ad4j.core.transform;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Stmt;
@@ -60,11 +61,48 @@ public record DerivativeMethod(
 
   /**
    * The workspace a form takes last, whose class the generated class declares: after
-   * simplification the form's tapes and adjoint arrays are taken from it ({@link Workspaces}).
+   * simplification the form's tapes and adjoint arrays are taken from it, and its calls of
+   * callees' forms pass the callees' workspaces it holds ({@link Workspaces}).
    *
    * @param type the simple name of its class, nested in the generated class
    * @param name the parameter's name
    * @param javadoc the class's Javadoc, without comment delimiters
+   * @param nested the workspaces it holds for callees whose forms take one
    */
-  public record Workspace(String type, String name, String javadoc) {}
+  public record Workspace(String type, String name, String javadoc, List<Nested> nested) {
+    public Workspace {
+      nested = List.copyOf(nested);
+    }
+  }
+
+  /**
+   * A callee's workspace that a caller's workspace holds in a field of its own, created with it.
+   *
+   * @param field the field's name
+   * @param owner the callee's generated class as the caller's calls name it
+   * @param forms the names of the callee's forms that take it: its pullback and accumulating form
+   * @param packageName the callee's package
+   * @param gradClass the simple name of the callee's generated class
+   * @param type the simple name of the workspace class, nested in {@code gradClass}
+   */
+  public record Nested(
+      String field,
+      String owner,
+      List<String> forms,
+      String packageName,
+      String gradClass,
+      String type) {
+    public Nested {
+      forms = List.copyOf(forms);
+    }
+
+    /** Whether {@code call} calls one of these forms, without a workspace yet. */
+    public boolean isCalledBy(Expr.Call call) {
+      return call.owner().equals(owner)
+          && forms.contains(call.name())
+          && (call.args().isEmpty()
+              || !(call.args().get(call.args().size() - 1)
+                  instanceof Expr.HeldWorkspace));
+    }
+  }
 }

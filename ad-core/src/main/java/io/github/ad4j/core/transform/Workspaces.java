@@ -1,11 +1,14 @@
 package io.github.ad4j.core.transform;
 
+import io.github.ad4j.core.DerivativeNames;
 import io.github.ad4j.core.ir.AssignOp;
 import io.github.ad4j.core.ir.Expr;
+import io.github.ad4j.core.ir.ExprRewriter;
 import io.github.ad4j.core.ir.JType;
 import io.github.ad4j.core.ir.Param;
 import io.github.ad4j.core.ir.Statements;
 import io.github.ad4j.core.ir.Stmt;
+import io.github.ad4j.core.ir.StmtRewriter;
 import io.github.ad4j.core.ir.Tapes;
 import io.github.ad4j.core.normalise.Names;
 import java.util.ArrayList;
@@ -27,12 +30,17 @@ import java.util.Set;
  *   <li>the zeroed adjoint of an array {@code a}, {@code double[] da = new double[a.length];},
  *       becomes {@code double[] da = zeroed(workspace.da, a.length);}: the workspace's array
  *       cleared where it has that very length (the sweeps may read {@code da.length}), else a new
- *       one.
+ *       one;
+ *   <li>a callee's forms that take a workspace of their own get the one the caller's workspace
+ *       holds for that callee, {@code GGrad.gPullback(..., workspace.gWorkspace)}, so their tapes
+ *       are kept too; and the one-element cells {@code double[] gXCell = new double[1];} that
+ *       callees' forms hand their partials back in are taken like tapes (each call zeroes its
+ *       cell first).
  * </ul>
  *
  * <p>Left as they are: tapes of references (arrays created per trip, which allocate anyway; a
- * workspace holding them would keep them alive), the one-element cells of callees' pullbacks
- * (which the JIT removes), adjoints of {@code double[][]} arrays, and what a block declares.
+ * workspace holding them would keep them alive), adjoints of {@code double[][]} arrays, and what
+ * a block declares. Cells alone make no workspace.
  */
 public final class Workspaces {
 
@@ -52,6 +60,19 @@ public final class Workspaces {
    * @param body a method's code whose only {@code return} statements are at its top level
    */
   public static Taken take(List<Stmt> body, String workspace) {
+    return take(body, workspace, List.of());
+  }
+
+  /**
+   * As {@link #take(List, String)}, where the workspace also holds {@code nested}, the
+   * workspaces of callees' forms: each call of those forms passes its own, {@code
+   * gPullback(..., workspace.gWorkspace)}, and the one-element cells the calls hand their
+   * partials back through are kept too. The fields are empty where {@code body} allocates
+   * nothing a workspace could hold and calls none of those forms.
+   */
+  public static Taken take(
+      List<Stmt> body, String workspace, List<DerivativeMethod.Nested> nested) {
+    List<DerivativeMethod.Nested> called = called(body, nested);
     Set<String> tapes = new HashSet<>();
     pushed(body, tapes);
     List<Param> fields = new ArrayList<>();
@@ -86,7 +107,46 @@ public final class Workspaces {
               d.origin()));
       fields.add(new Param(d.type(), d.name()));
     }
-    return fields.isEmpty() ? new Taken(body, List.of()) : new Taken(out, fields);
+    if (fields.stream().allMatch(field -> isCell(body, field.name())) && called.isEmpty()) {
+      return new Taken(body, List.of(), List.of()); // cells alone make no workspace
+    }
+    // every call of a callee's form that takes a workspace passes the one held for it
+    List<Stmt> passing =
+        called.isEmpty()
+            ? out
+            : StmtRewriter.rewrite(out, e -> ExprRewriter.transform(e, c -> passed(c, workspace,
+                called)));
+    return new Taken(passing, fields, called);
+  }
+
+  /** {@code e}, or the call it is with the callee's held workspace passed last. */
+  private static Expr passed(Expr e, String workspace, List<DerivativeMethod.Nested> called) {
+    if (e instanceof Expr.Call call) {
+      for (DerivativeMethod.Nested n : called) {
+        if (n.isCalledBy(call)) {
+          List<Expr> args = new ArrayList<>(call.args());
+          args.add(new Expr.HeldWorkspace(workspace, n.field()));
+          return new Expr.Call(call.owner(), call.name(), args, call.type());
+        }
+      }
+    }
+    return e;
+  }
+
+  /** The entries of {@code nested} whose forms {@code body} calls, in their order. */
+  private static List<DerivativeMethod.Nested> called(
+      List<Stmt> body, List<DerivativeMethod.Nested> nested) {
+    if (nested.isEmpty()) {
+      return List.of();
+    }
+    Set<DerivativeMethod.Nested> found = new HashSet<>();
+    StmtRewriter.rewrite(body, e -> ExprRewriter.transform(e, c -> {
+      if (c instanceof Expr.Call call) {
+        nested.stream().filter(n -> n.isCalledBy(call)).forEach(found::add);
+      }
+      return c;
+    }));
+    return nested.stream().filter(found::contains).toList();
   }
 
   /**
@@ -109,15 +169,37 @@ public final class Workspaces {
   }
 
   /**
+   * The fields of workspace parameter {@code workspace} holding callees' workspaces that {@code
+   * body}, as {@link #take} rewrote it, passes to their forms.
+   */
+  public static Set<String> passed(List<Stmt> body, String workspace) {
+    Set<String> passed = new HashSet<>();
+    StmtRewriter.rewrite(body, e -> ExprRewriter.transform(e, c -> {
+      if (c instanceof Expr.HeldWorkspace h && h.workspace().equals(workspace)) {
+        passed.add(h.field());
+      }
+      return c;
+    }));
+    return passed;
+  }
+
+  /**
    * The method's code with its arrays taken from a workspace and the fields it takes them from.
    *
    * @param body the code
    * @param fields the workspace's fields, each named like the local it is taken into
+   * @param nested the callees' workspaces it holds, those whose forms the code calls
    */
-  public record Taken(List<Stmt> body, List<Param> fields) {
+  public record Taken(List<Stmt> body, List<Param> fields, List<DerivativeMethod.Nested> nested) {
     public Taken {
       body = List.copyOf(body);
       fields = List.copyOf(fields);
+      nested = List.copyOf(nested);
+    }
+
+    /** Whether the method needs a workspace: it holds something. */
+    public boolean holdsAnything() {
+      return !fields.isEmpty() || !nested.isEmpty();
     }
   }
 
@@ -132,8 +214,8 @@ public final class Workspaces {
         || created.lengths().size() != 1) {
       return null;
     }
-    if (tapes.contains(d.name())) {
-      return AT_LEAST;
+    if (tapes.contains(d.name()) || isCell(d)) {
+      return AT_LEAST; // a cell is zeroed before each call that fills it
     }
     if (d.type().primitive() == JType.Primitive.DOUBLE
         && created.lengths().get(0) instanceof Expr.ArrayLength length
@@ -142,6 +224,18 @@ public final class Workspaces {
       return ZEROED;
     }
     return null;
+  }
+
+  /** Whether {@code d} declares a one-element cell a callee's form hands a partial back in. */
+  private static boolean isCell(Stmt.Declare d) {
+    return d.init() instanceof Expr.NewArray created
+        && created.lengths().equals(List.of(Expr.Literal.ofInt(1)))
+        && DerivativeNames.isCell(d.name());
+  }
+
+  private static boolean isCell(List<Stmt> body, String name) {
+    return body.stream()
+        .anyMatch(s -> s instanceof Stmt.Declare d && d.name().equals(name) && isCell(d));
   }
 
   /** The tapes of {@code block}: the variables {@code t = push(t, top++, value)} assigns. */

@@ -79,7 +79,7 @@ final class FuzzSupport {
         MethodChecker.Signature signature = MethodChecker.check(method, earlier);
         Procedure procedure = Normaliser.normalise(method, signature, callees);
         Activity activity = Activity.of(procedure);
-        DerivativeForms.Forms forms = DerivativeForms.of(procedure, activity, rules, new DerivativeForms.Options(BodySimplifier::simplify, DerivativeForms.JacobianMode.AUTO));
+        DerivativeForms.Forms forms = DerivativeForms.of(procedure, activity, rules, new DerivativeForms.Options(BodySimplifier::simplify, DerivativeForms.JacobianMode.AUTO, callee -> io.github.ad4j.core.transform.CalleeAllocation.UNKNOWN));
         for (DerivativeMethod m : forms.methods()) {
           BodySimplifier.simplify(m);
         }

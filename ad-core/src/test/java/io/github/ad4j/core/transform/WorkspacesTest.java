@@ -90,7 +90,81 @@ class WorkspacesTest {
           return s;
         }
 
+        /** A sample's prediction, whose tanh values its backward sweep reads: it tapes. */
+        @Differentiable(wrt = "w")
+        static double predict(double[] w, double[] x) {
+          double z = 0;
+          for (int k = 0; k < x.length; k++) {
+            z += Math.tanh(w[k] * x[k]);
+          }
+          return z;
+        }
+
+        /** Calls predict once a sample: its workspace holds predict's. */
+        @Differentiable(wrt = "w")
+        static double fit(double[] w, double[][] x, double[] y) {
+          double total = 0;
+          for (int i = 0; i < x.length; i++) {
+            double e = predict(w, x[i]) - y[i];
+            total += e * e;
+          }
+          return total;
+        }
+
+        /** Tapes nothing itself: its workspace is for fit's, which holds predict's. */
+        @Differentiable(wrt = "w")
+        static double scaled(double[] w, double[][] x, double[] y, double c) {
+          return c * fit(w, x, y);
+        }
+
+        /** Calls itself: its workspace cannot hold its own, so the inner call makes one. */
+        @Differentiable(wrt = "x")
+        static double nest(double x, int depth) {
+          double s = 0;
+          for (int i = 0; i < 3; i++) {
+            s += Math.sin(s + x);
+          }
+          if (depth > 0) {
+            s += nest(0.5 * s, depth - 1);
+          }
+          return s;
+        }
+
+        /** Calls pong, which calls it back: neither workspace may hold the other's. */
+        @Differentiable(wrt = "x")
+        static double ping(double x, int n) {
+          double s = x;
+          for (int i = 0; i < 2; i++) {
+            s = Math.sin(s) + x;
+          }
+          if (n > 0) {
+            s += pong(s, n - 1);
+          }
+          return s;
+        }
+
+        @Differentiable(wrt = "x")
+        static double pong(double x, int n) {
+          double s = x;
+          for (int i = 0; i < 2; i++) {
+            s = Math.cos(s) * x;
+          }
+          if (n > 0) {
+            s += ping(0.5 * s, n - 1);
+          }
+          return s;
+        }
+
         // Callers compiled with the generated class, so that measuring calls no reflection
+
+        static double scaledTimes(int calls, double[] w, double[][] x, double[] y, double[] g,
+            TapesGrad.ScaledWorkspace ws) {
+          double sum = 0;
+          for (int c = 0; c < calls; c++) {
+            sum += TapesGrad.scaledGradient(w, x, y, 0.5, g, ws);
+          }
+          return sum;
+        }
 
         static double chainTimes(int calls, double[] x, double[] g, TapesGrad.ChainWorkspace w) {
           double sum = 0;
@@ -144,15 +218,92 @@ class WorkspacesTest {
   @Test
   void theGeneratedClassHasAWorkspaceExactlyForTheMethodsWhoseFormsAllocate() {
     List<String> workspaces = new ArrayList<>();
-    for (String method : List.of("chain", "walk", "smooth", "straight", "squares")) {
+    for (String method :
+        List.of("chain", "walk", "smooth", "straight", "squares", "predict", "fit", "scaled")) {
       if (d.newWorkspace(method) != null) {
         workspaces.add(method);
       }
     }
-    assertThat(workspaces).containsExactly("chain", "walk", "smooth");
+    assertThat(workspaces).containsExactly("chain", "walk", "smooth", "predict", "fit", "scaled");
     assertThat(d.generatedSource())
         .doesNotContain("StraightWorkspace")
         .doesNotContain("SquaresWorkspace");
+  }
+
+  @Test
+  void aCallersWorkspaceHoldsTheWorkspacesOfTheCalleesThatTapeAndPassesThem() {
+    String source = d.generatedSource();
+    assertThat(source)
+        .as("fit's workspace holds predict's; scaled's, fit's")
+        .contains("private final PredictWorkspace predictWorkspace = new PredictWorkspace();")
+        .contains("private final FitWorkspace fitWorkspace = new FitWorkspace();");
+    assertThat(d.generatedMethod("fitPullback"))
+        .contains("TapesGrad.predictPullback(w, x[i], dpredict, dw, workspace.predictWorkspace);");
+    assertThat(d.generatedMethod("scaledPullback")).contains("workspace.fitWorkspace);");
+    for (String form : List.of("fitPullback", "scaledPullback")) {
+      java.util.regex.Matcher withWorkspace =
+          java.util.regex.Pattern.compile("public static double " + form + "\\([^{]*Workspace"
+              + " workspace\\) \\{").matcher(source);
+      assertThat(withWorkspace.find()).as(form).isTrue();
+      int at = withWorkspace.start();
+      assertThat(source.substring(source.lastIndexOf("/**", at), at).replaceAll("\\s*\\n\\s*\\* ", " "))
+          .as("the Javadoc of %s", form)
+          .contains("Allocates nothing once {@code workspace} has served a call at least");
+    }
+    Random random = new Random(8);
+    List<Object[]> points = new ArrayList<>();
+    for (int samples : new int[] {1, 4, 2}) {
+      int n = 2 + samples % 3;
+      double[][] x = new double[samples][];
+      for (int i = 0; i < samples; i++) {
+        x[i] = randomPoint(random, n);
+      }
+      points.add(new Object[] {randomPoint(random, n), x, randomPoint(random, samples), 1.5});
+    }
+    GradientCheck.verify(d, "scaled", new String[] {"w"}, new int[] {0}, points);
+    GradientCheck.verify(d, "fit", new String[] {"w"}, new int[] {0},
+        points.stream().map(p -> new Object[] {p[0], p[1], p[2]}).toList());
+  }
+
+  @Test
+  void onceWarmACallerOfATapingCalleeAllocatesNothing() {
+    Random random = new Random(6);
+    double[] w = randomPoint(random, 8);
+    double[][] x = new double[200][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = randomPoint(random, w.length);
+    }
+    double[] y = randomPoint(random, x.length);
+    double[] g = new double[w.length];
+    Object scaled = d.newWorkspace("scaled");
+    d.original("scaledTimes", 5_000, w, x, y, g, scaled);
+    assertThat(bytesPerCall(() -> d.original("scaledTimes", CALLS, w, x, y, g, scaled)))
+        .as("bytes per scaledGradient(w, x, y, c, g, workspace), 200 samples of 8")
+        .isLessThan(8);
+  }
+
+  @Test
+  void aRecursiveMethodsWorkspaceDoesNotHoldItsOwn() {
+    assertThat(d.newWorkspace("nest")).isNotNull();
+    assertThat(d.generatedSource()).doesNotContain("final NestWorkspace");
+    assertThat(d.generatedMethod("nestPullback"))
+        .as("the inner call's gradient form, given no workspace")
+        .contains("TapesGrad.nestGradient(0.5 * s, depth - 1, nestXCell);");
+    GradientCheck.verify(d, "nest", new String[] {"x"}, new int[] {0},
+        List.of(new Object[] {0.3, 0}, new Object[] {-0.8, 2}, new Object[] {1.1, 3}));
+  }
+
+  @Test
+  void methodsThatCallEachOtherHoldNeitherWorkspace() {
+    assertThat(d.newWorkspace("ping")).isNotNull();
+    assertThat(d.newWorkspace("pong")).isNotNull();
+    assertThat(d.generatedSource())
+        .doesNotContain("final PingWorkspace")
+        .doesNotContain("final PongWorkspace");
+    for (String method : List.of("ping", "pong")) {
+      GradientCheck.verify(d, method, new String[] {"x"}, new int[] {0},
+          List.of(new Object[] {0.4, 0}, new Object[] {-0.7, 1}, new Object[] {0.9, 3}));
+    }
   }
 
   @Test
