@@ -53,22 +53,14 @@ public final class Workspaces {
   private Workspaces() {}
 
   /**
-   * The final code {@code body} of a method whose parameter {@code workspace} holds its tapes and
-   * adjoint arrays, and the workspace's fields, one per array taken from it (empty: {@code body}
-   * allocates nothing a workspace could hold, and is returned as it is).
+   * The final code {@code body} of a method whose parameter {@code workspace} holds its tapes,
+   * adjoint arrays and cells, and the workspaces {@code nested} of callees' forms, which each
+   * call of those forms is passed ({@code gPullback(..., workspace.gWorkspace)}); with the
+   * workspace's array fields, one per array taken from it, and the entries of {@code nested} the
+   * code calls. Both are empty where {@code body} allocates nothing a workspace could hold (cells
+   * aside) and calls none of those forms; the code is then returned as it is.
    *
    * @param body a method's code whose only {@code return} statements are at its top level
-   */
-  public static Taken take(List<Stmt> body, String workspace) {
-    return take(body, workspace, List.of());
-  }
-
-  /**
-   * As {@link #take(List, String)}, where the workspace also holds {@code nested}, the
-   * workspaces of callees' forms: each call of those forms passes its own, {@code
-   * gPullback(..., workspace.gWorkspace)}, and the one-element cells the calls hand their
-   * partials back through are kept too. The fields are empty where {@code body} allocates
-   * nothing a workspace could hold and calls none of those forms.
    */
   public static Taken take(
       List<Stmt> body, String workspace, List<DerivativeMethod.Nested> nested) {
@@ -110,12 +102,13 @@ public final class Workspaces {
     if (fields.stream().allMatch(field -> isCell(body, field.name())) && called.isEmpty()) {
       return new Taken(body, List.of(), List.of()); // cells alone make no workspace
     }
+    if (called.isEmpty()) {
+      return new Taken(out, fields, called);
+    }
     // every call of a callee's form that takes a workspace passes the one held for it
     List<Stmt> passing =
-        called.isEmpty()
-            ? out
-            : StmtRewriter.rewrite(out, e -> ExprRewriter.transform(e, c -> passed(c, workspace,
-                called)));
+        StmtRewriter.rewrite(
+            out, e -> ExprRewriter.transform(e, c -> passed(c, workspace, called)));
     return new Taken(passing, fields, called);
   }
 
