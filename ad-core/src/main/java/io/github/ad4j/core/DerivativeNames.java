@@ -77,6 +77,31 @@ public record DerivativeNames(String method) {
     return pushforward() + "InOut";
   }
 
+  /**
+   * {@code <a>Before}: in a caller's derivative, the copy of array {@code a} saved before a call
+   * that writes into it (the base of a local's name, made unique by the caller).
+   */
+  public static String savedCopy(String array) {
+    return array + "Before";
+  }
+
+  /**
+   * {@code <a>After}: in a derivative of a method that writes into its parameter array {@code
+   * a}, the copy of what the caller must see in it, saved at the end of the forward sweep and
+   * put back at the end of the backward sweep.
+   */
+  public static String keptWrites(String array) {
+    return array + "After";
+  }
+
+  /**
+   * Whether {@code name} is a {@link #savedCopy}'s or a {@link #keptWrites}'s, made unique with a
+   * number or not: a copy of an array that the generated code makes and keeps to itself.
+   */
+  public static boolean isArrayCopy(String name) {
+    return name.matches(".*(Before|After)[0-9]*");
+  }
+
   /** Whether {@code name} is a cell's, {@link #cell}'s name, made unique with a number or not. */
   public static boolean isCell(String name) {
     return name.matches(".*Cell[0-9]*");

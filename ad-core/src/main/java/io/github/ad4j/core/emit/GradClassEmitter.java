@@ -225,12 +225,13 @@ public final class GradClassEmitter {
   // ---- helpers the generated methods call -------------------------------------------------
 
   /**
-   * The private helpers the methods call: {@code push} and {@code atLeast} per tape type, {@code
-   * zeroed}, {@code zerosLike}.
+   * The private helpers the methods call: {@code push} and {@code atLeast} per tape type,
+   * {@code copied} per type of array copied, {@code zeroed}, {@code zerosLike}.
    */
   private static List<MethodSpec> helpers(List<Emitted> methods) {
     Set<JType> tapes = new TreeSet<>(java.util.Comparator.comparing(JType::toString));
     Set<JType> heldTapes = new TreeSet<>(java.util.Comparator.comparing(JType::toString));
+    Set<JType> heldCopies = new TreeSet<>(java.util.Comparator.comparing(JType::toString));
     Set<String> used = new TreeSet<>();
     for (Emitted m : methods) {
       List<Expr.Call> calls = new ArrayList<>();
@@ -238,8 +239,10 @@ public final class GradClassEmitter {
       for (Expr.Call call : calls) {
         if (Tapes.isPush(call)) {
           tapes.add(call.type());
-        } else if (call.name().equals("atLeast")) {
+        } else if (call.name().equals(Workspaces.AT_LEAST)) {
           heldTapes.add(call.type());
+        } else if (call.name().equals(Workspaces.COPIED)) {
+          heldCopies.add(call.type());
         } else {
           used.add(call.name());
         }
@@ -267,7 +270,7 @@ public final class GradClassEmitter {
     for (JType held : heldTapes) {
       TypeName array = typeName(held);
       helpers.add(
-          MethodSpec.methodBuilder("atLeast")
+          MethodSpec.methodBuilder(Workspaces.AT_LEAST)
               .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
               .addJavadoc(
                   "A workspace's {@code tape} where it has room for {@code length} values, else a"
@@ -280,10 +283,29 @@ public final class GradClassEmitter {
                   held.primitive().keyword())
               .build());
     }
-    TypeName vector = typeName(new JType(JType.Primitive.DOUBLE, 1));
-    if (used.contains("zeroed")) {
+    for (JType copy : heldCopies) {
+      TypeName array = typeName(copy);
       helpers.add(
-          MethodSpec.methodBuilder("zeroed")
+          MethodSpec.methodBuilder(Workspaces.COPIED)
+              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+              .addJavadoc(
+                  "$L\n",
+                  wrap("A copy of {@code array}: into a workspace's {@code copy} where it has"
+                      + " that length, else a new one."))
+              .returns(array)
+              .addParameter(array, "copy")
+              .addParameter(array, "array")
+              .beginControlFlow("if (copy == null || copy.length != array.length)")
+              .addStatement("return $T.copyOf(array, array.length)", Arrays.class)
+              .endControlFlow()
+              .addStatement("$T.arraycopy(array, 0, copy, 0, array.length)", System.class)
+              .addStatement("return copy")
+              .build());
+    }
+    TypeName vector = typeName(new JType(JType.Primitive.DOUBLE, 1));
+    if (used.contains(Workspaces.ZEROED)) {
+      helpers.add(
+          MethodSpec.methodBuilder(Workspaces.ZEROED)
               .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
               .addJavadoc(
                   "$L\n",

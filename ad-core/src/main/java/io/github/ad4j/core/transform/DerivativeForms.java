@@ -169,6 +169,7 @@ public final class DerivativeForms {
     methods.add(recordForm(record, unit));
     DerivativeMethod pullback = pullback(accumulators, seedName, seeded);
     DerivativeMethod.Workspace workspace = workspace(pullback);
+    CalleeAllocation allocation = allocation(pullback, workspace);
     if (workspace == null) {
       // its own body, the sweeps seeded with 1 and folded, as the record form's: a call of the
       // pullback costs its seed multiplications and the call, a third of a small method's time
@@ -186,18 +187,16 @@ public final class DerivativeForms {
     } else {
       // the sweeps once, in the form that takes a workspace; the others call it
       String note = workspaceNote(workspace);
+      String held = heldNote(workspace, allocation.allocatesWhenWarm());
       methods.add(accumulatingForm(accumulators, note, null, null));
       methods.add(
-          accumulatingForm(
-              accumulators, heldNote(pullback, workspace), workspace,
-              new Expr.Var(workspace.name())));
+          accumulatingForm(accumulators, held, workspace, new Expr.Var(workspace.name())));
       methods.add(
           callingPullback(
               pullbackName(), pullbackJavadoc(seedName) + note, new Expr.Var(seedName),
               accumulators, null, new Expr.NewRecord(workspace.type(), List.of())));
       methods.add(
-          withWorkspace(
-              pullback, pullbackJavadoc(seedName) + heldNote(pullback, workspace), workspace));
+          withWorkspace(pullback, pullbackJavadoc(seedName) + held, workspace));
     }
     ForwardTransformer.Tangents tangents =
         ForwardTransformer.transform(
@@ -215,8 +214,7 @@ public final class DerivativeForms {
           SecondOrderForms.of(
               procedure, pushforward, options.secondOrder().apply(pushforward), rules, this));
     }
-    return new Forms(
-        record, methods, report(seeded.recomputed()), writers(), allocation(pullback, workspace));
+    return new Forms(record, methods, report(seeded.recomputed()), writers(), allocation);
   }
 
   /**
@@ -580,10 +578,10 @@ public final class DerivativeForms {
 
   /**
    * What the forms that take a workspace say about allocation: nothing, once the workspace has
-   * served a call as large, unless the sweeps allocate more than the workspace holds.
+   * served a call as large, unless they still allocate ({@code allocates}) more than it holds.
    */
-  private String heldNote(DerivativeMethod pullback, DerivativeMethod.Workspace workspace) {
-    return heldAllocates(pullback, workspace)
+  private static String heldNote(DerivativeMethod.Workspace workspace, boolean allocates) {
+    return allocates
         ? " Keeps its tapes and arrays in {@code " + workspace.name() + "}, and allocates"
             + " what else its sweeps need, such as the method's own arrays (see the README,"
             + " Allocation); the arrays are not cleared first."

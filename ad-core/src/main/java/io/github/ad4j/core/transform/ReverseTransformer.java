@@ -377,7 +377,7 @@ public final class ReverseTransformer {
       if (p.type().dimensions() == 0 || !restoredArrays.contains(p.name())) {
         continue;
       }
-      String copy = names.fresh(p.name() + "After");
+      String copy = names.fresh(DerivativeNames.keptWrites(p.name()));
       variables.put(copy, p.type());
       Expr.Var array = new Expr.Var(p.name());
       Expr clone =
@@ -545,7 +545,7 @@ public final class ReverseTransformer {
         String name =
             argumentCopies
                 .computeIfAbsent(s, k -> new LinkedHashMap<>())
-                .computeIfAbsent(arg, k -> names.fresh(root + "Before"));
+                .computeIfAbsent(arg, k -> names.fresh(DerivativeNames.savedCopy(root)));
         variables.put(name, type);
         out.add(new Stmt.Declare(type, name, copy, null));
       }
@@ -591,7 +591,7 @@ public final class ReverseTransformer {
       String name =
           argumentCopies
               .computeIfAbsent(s, k -> new LinkedHashMap<>())
-              .computeIfAbsent(arg, k -> names.fresh(root + "Before"));
+              .computeIfAbsent(arg, k -> names.fresh(DerivativeNames.savedCopy(root)));
       variables.put(name, type);
       if (inCompound) {
         out.add(new Stmt.Declare(type, name, pop(root, type), null));

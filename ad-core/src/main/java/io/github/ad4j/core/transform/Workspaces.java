@@ -31,6 +31,12 @@ import java.util.Set;
  *       becomes {@code double[] da = zeroed(workspace.da, a.length);}: the workspace's array
  *       cleared where it has that very length (the sweeps may read {@code da.length}), else a new
  *       one;
+ *   <li>the copy of an array saved before a call that writes into it, {@code double[] wBefore
+ *       = Arrays.copyOf(w, w.length);}, and the copy of what the caller must see in a parameter
+ *       array the method writes into, {@code double[] wAfter = w.clone();}, become {@code
+ *       double[] wBefore = copied(workspace.wBefore, w);}: copied into the workspace's array
+ *       where it has that length, else a new copy (copies saved inside loops and branches go on
+ *       a tape, and are not kept);
  *   <li>a callee's forms that take a workspace of their own get the one the caller's workspace
  *       holds for that callee, {@code GGrad.gPullback(..., workspace.gWorkspace)}, so their tapes
  *       are kept too; and the one-element cells {@code double[] gXCell = new double[1];} that
@@ -45,10 +51,13 @@ import java.util.Set;
 public final class Workspaces {
 
   /** The helper that hands out a tape of at least a given length. */
-  static final String AT_LEAST = "atLeast";
+  public static final String AT_LEAST = "atLeast";
 
   /** The helper that hands out a zeroed array of exactly a given length. */
-  static final String ZEROED = "zeroed";
+  public static final String ZEROED = "zeroed";
+
+  /** The helper that hands out a copy of an array, into the workspace's where it fits. */
+  public static final String COPIED = "copied";
 
   private Workspaces() {}
 
@@ -84,19 +93,16 @@ public final class Workspaces {
       if (returns(s)) {
         throw new IllegalArgumentException("a return inside a block cannot store the workspace");
       }
-      String helper = s instanceof Stmt.Declare d ? helperFor(d, tapes) : null;
-      if (helper == null) {
+      Expr taken =
+          s instanceof Stmt.Declare d
+              ? taken(d, tapes, new Expr.FieldRef(workspace, d.name(), d.type()))
+              : null;
+      if (taken == null) {
         out.add(s);
         continue;
       }
       Stmt.Declare d = (Stmt.Declare) s;
-      Expr.NewArray created = (Expr.NewArray) d.init();
-      Expr held = new Expr.FieldRef(workspace, d.name(), d.type());
-      out.add(
-          new Stmt.Declare(
-              d.type(), d.name(),
-              new Expr.Call("", helper, List.of(held, created.lengths().get(0)), d.type()),
-              d.origin()));
+      out.add(new Stmt.Declare(d.type(), d.name(), taken, d.origin()));
       fields.add(new Param(d.type(), d.name()));
     }
     if (fields.stream().allMatch(field -> isCell(body, field.name())) && called.isEmpty()) {
@@ -152,7 +158,7 @@ public final class Workspaces {
       if (s instanceof Stmt.Declare d
           && d.init() instanceof Expr.Call c
           && c.owner().isEmpty()
-          && (c.name().equals(AT_LEAST) || c.name().equals(ZEROED))
+          && (c.name().equals(AT_LEAST) || c.name().equals(ZEROED) || c.name().equals(COPIED))
           && c.args().get(0) instanceof Expr.FieldRef f
           && f.owner().equals(workspace)) {
         fields.add(new Param(f.type(), f.name()));
@@ -197,24 +203,55 @@ public final class Workspaces {
   }
 
   /**
-   * {@link #AT_LEAST} for a tape of primitives, {@link #ZEROED} for the adjoint of a {@code
-   * double[]}, null for any other declaration.
+   * What {@code d}'s array becomes where the workspace field {@code held} keeps it: {@link
+   * #AT_LEAST} for a tape of primitives or a cell, {@link #ZEROED} for the adjoint of a {@code
+   * double[]}, {@link #COPIED} for the copy saved before a call that writes into an array; null
+   * for any other declaration.
    */
-  private static String helperFor(Stmt.Declare d, Set<String> tapes) {
+  private static Expr taken(Stmt.Declare d, Set<String> tapes, Expr held) {
     if (d.origin() != null // the user's own array: what the method itself allocates
-        || d.type().dimensions() != 1
-        || !(d.init() instanceof Expr.NewArray created)
-        || created.lengths().size() != 1) {
+        || d.type().dimensions() != 1) {
       return null;
     }
+    Expr copied = copiedArray(d);
+    if (copied != null) {
+      // the generated code's own buffer (a callee's pullback may overwrite it), filled anew
+      return new Expr.Call("", COPIED, List.of(held, copied), d.type());
+    }
+    if (!(d.init() instanceof Expr.NewArray created) || created.lengths().size() != 1) {
+      return null;
+    }
+    Expr length = created.lengths().get(0);
     if (tapes.contains(d.name()) || isCell(d)) {
-      return AT_LEAST; // a cell is zeroed before each call that fills it
+      // a cell is zeroed before each call that fills it
+      return new Expr.Call("", AT_LEAST, List.of(held, length), d.type());
     }
     if (d.type().primitive() == JType.Primitive.DOUBLE
-        && created.lengths().get(0) instanceof Expr.ArrayLength length
-        && length.array() instanceof Expr.Var array
+        && length instanceof Expr.ArrayLength ofArray
+        && ofArray.array() instanceof Expr.Var array
         && d.name().equals(Names.adjoint(array.name()))) {
-      return ZEROED;
+      return new Expr.Call("", ZEROED, List.of(held, length), d.type());
+    }
+    return null;
+  }
+
+  /**
+   * The array {@code d} declares a copy of, {@code Arrays.copyOf(a, a.length)} or {@code
+   * a.clone()}, where the copy is the generated code's own ({@link DerivativeNames#isArrayCopy});
+   * null otherwise.
+   */
+  private static Expr copiedArray(Stmt.Declare d) {
+    if (!DerivativeNames.isArrayCopy(d.name()) || !(d.init() instanceof Expr.Call copy)) {
+      return null;
+    }
+    if (copy.owner().equals("java.util.Arrays")
+        && copy.name().equals("copyOf")
+        && copy.args().size() == 2
+        && copy.args().get(1).equals(new Expr.ArrayLength(copy.args().get(0)))) {
+      return copy.args().get(0);
+    }
+    if (copy.name().equals("clone") && copy.args().isEmpty() && !copy.owner().isEmpty()) {
+      return new Expr.Var(copy.owner());
     }
     return null;
   }

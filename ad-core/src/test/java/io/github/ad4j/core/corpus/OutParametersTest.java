@@ -556,6 +556,59 @@ class OutParametersTest {
   }
 
   @Test
+  void aWorkspaceKeepsTheCopyOfAnArrayACalleeWritesInto() {
+    Differentiated d =
+        Differentiated.of(
+            "Buffers",
+            """
+            package p;
+
+            import io.github.ad4j.Differentiable;
+
+            class Buffers {
+              /** Smooths v in place: a callee that writes into its array. */
+              @Differentiable
+              static double smoothInPlace(double[] v) {
+                for (int i = 1; i < v.length; i++) {
+                  v[i] = 0.5 * (v[i] + Math.sin(v[i - 1]));
+                }
+                return v[v.length - 1];
+              }
+
+              /** Fills a work array from w, smooths it, and sums its squares. */
+              @Differentiable(wrt = "w")
+              static double energy(double[] w, double[] work) {
+                for (int i = 0; i < w.length; i++) {
+                  work[i] = Math.tanh(w[i]);
+                }
+                smoothInPlace(work);
+                double s = 0;
+                for (int i = 0; i < work.length; i++) {
+                  s += work[i] * work[i];
+                }
+                return s;
+              }
+            }
+            """);
+    assertThat(d.generatedMethod("energyPullback"))
+        .as("the copy saved before smoothInPlace writes work, into the workspace's array")
+        .contains("double[] workBefore = copied(workspace.workBefore, work);")
+        .contains("workspace.workBefore = workBefore;")
+        .as("and the copy of what the caller sees in work, put back at the end")
+        .containsPattern("double\\[\\] (workAfter\\d*) = copied\\(workspace\\.\\1, work\\);");
+    assertThat(d.generatedSource())
+        .as("the forms without a workspace copy as before")
+        .contains("double[] workBefore = java.util.Arrays.copyOf(work, work.length);")
+        .containsPattern("double\\[\\] workAfter\\d* = work\\.clone\\(\\);");
+    // one workspace for every point, the copy's length changing from point to point
+    GradientCheck.verify(d, "energy", new String[] {"w"}, new int[] {0},
+        List.of(
+            new Object[] {new double[] {0.7, -1.2}, new double[2]},
+            new Object[] {new double[] {0.3, 0.9, -0.4}, new double[4]},
+            new Object[] {new double[] {-0.5}, new double[1]}));
+  }
+
+  @Test
   void aWritingCallInsideAnExpressionIsRefused() {
     assertThat(
         onlyDiagnostic(
