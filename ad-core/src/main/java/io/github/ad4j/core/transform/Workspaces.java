@@ -1,6 +1,7 @@
 package io.github.ad4j.core.transform;
 
 import io.github.ad4j.core.DerivativeNames;
+import io.github.ad4j.core.emit.GradClassEmitter;
 import io.github.ad4j.core.ir.AssignOp;
 import io.github.ad4j.core.ir.Expr;
 import io.github.ad4j.core.ir.ExprRewriter;
@@ -13,7 +14,9 @@ import io.github.ad4j.core.ir.Tapes;
 import io.github.ad4j.core.normalise.Names;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +40,10 @@ import java.util.Set;
  *       double[] wBefore = copied(workspace.wBefore, w);}: copied into the workspace's array
  *       where it has that length, else a new copy (copies saved inside loops and branches go on
  *       a tape, and are not kept);
+ *   <li>the zeroed accumulator a call of a callee's form is passed for an argument that carries
+ *       no derivative, {@code gPullback(..., new double[x[i].length])}, becomes a local the
+ *       workspace keeps, cleared before each call: {@code gScratch = zeroed(gScratch,
+ *       x[i].length);} and {@code gPullback(..., gScratch)};
  *   <li>a callee's forms that take a workspace of their own get the one the caller's workspace
  *       holds for that callee, {@code GGrad.gPullback(..., workspace.gWorkspace)}, so their tapes
  *       are kept too; and the one-element cells {@code double[] gXCell = new double[1];} that
@@ -55,6 +62,9 @@ public final class Workspaces {
 
   /** The helper that hands out a zeroed array of exactly a given length. */
   public static final String ZEROED = "zeroed";
+
+  /** The type of a scratch accumulator. */
+  private static final JType SCRATCH = new JType(JType.Primitive.DOUBLE, 1);
 
   /** The helper that hands out a copy of an array, into the workspace's where it fits. */
   public static final String COPIED = "copied";
@@ -78,7 +88,16 @@ public final class Workspaces {
     pushed(body, tapes);
     List<Param> fields = new ArrayList<>();
     List<Stmt> out = new ArrayList<>();
-    for (Stmt s : body) {
+    Scratch scratch = new Scratch(body);
+    List<Stmt> calling = scratch.block(body);
+    List<Stmt> scratchLocals = new ArrayList<>();
+    for (String name : scratch.locals.values()) {
+      // an accumulator a callee's form needs for an argument that carries no derivative
+      scratchLocals.add(
+          new Stmt.Declare(SCRATCH, name, new Expr.FieldRef(workspace, name, SCRATCH), null));
+      fields.add(new Param(SCRATCH, name));
+    }
+    for (Stmt s : calling) {
       if (s instanceof Stmt.Return) {
         for (Param field : fields) {
           // the arrays push grew, and those created because the workspace's were too small
@@ -108,6 +127,8 @@ public final class Workspaces {
     if (fields.stream().allMatch(field -> isCell(body, field.name())) && called.isEmpty()) {
       return new Taken(body, List.of(), List.of()); // cells alone make no workspace
     }
+    // taken from the workspace first, under the comment heading the code, if any
+    out.addAll(!out.isEmpty() && out.get(0) instanceof Stmt.Comment ? 1 : 0, scratchLocals);
     if (called.isEmpty()) {
       return new Taken(out, fields, called);
     }
@@ -130,6 +151,82 @@ public final class Workspaces {
       }
     }
     return e;
+  }
+
+  /**
+   * The zeroed accumulators, {@code new double[n]}, that calls of callees' forms are passed for
+   * arguments that carry no derivative (the callee adds into them; nothing reads them): each
+   * becomes a local kept in the workspace, cleared before the call, {@code gScratch =
+   * zeroed(gScratch, n);}, one per callee form and argument.
+   */
+  private static final class Scratch {
+    /** The local of each callee form's argument, by {@code owner.name#index}. */
+    final Map<String, String> locals = new LinkedHashMap<>();
+    private final Names names;
+
+    Scratch(List<Stmt> body) {
+      Set<String> taken = new HashSet<>();
+      StmtRewriter.rewrite(body, e -> {
+        ExprRewriter.variables(e, taken);
+        return e;
+      });
+      declared(body, taken);
+      this.names = new Names(taken);
+    }
+
+    List<Stmt> block(List<Stmt> block) {
+      List<Stmt> out = new ArrayList<>(block.size());
+      for (Stmt s : block) {
+        if (s instanceof Stmt.Eval e && isCalleeForm(e.call())) {
+          List<Expr> args = new ArrayList<>(e.call().args());
+          for (int k = 0; k < args.size(); k++) {
+            if (args.get(k) instanceof Expr.NewArray zeros
+                && zeros.type().equals(SCRATCH)
+                && zeros.lengths().size() == 1) {
+              String local =
+                  locals.computeIfAbsent(
+                      e.call().owner() + "." + e.call().name() + "#" + k,
+                      key -> names.fresh(calleeName(e.call().name()) + "Scratch"));
+              Expr.Var scratch = new Expr.Var(local);
+              out.add(
+                  new Stmt.Assign(
+                      scratch, AssignOp.SET,
+                      new Expr.Call("", ZEROED, List.of(scratch, zeros.lengths().get(0)), SCRATCH),
+                      null));
+              args.set(k, scratch);
+            }
+          }
+          Expr.Call call = e.call();
+          out.add(new Stmt.Eval(new Expr.Call(call.owner(), call.name(), args, call.type()),
+              e.origin()));
+        } else {
+          out.add(Statements.mapBlocks(s, this::block));
+        }
+      }
+      return out;
+    }
+
+    /** Whether {@code call} calls a callee's pullback or accumulating form. */
+    private static boolean isCalleeForm(Expr.Call call) {
+      return call.owner().endsWith(GradClassEmitter.SUFFIX)
+          && (DerivativeNames.isPullback(call.name()) || DerivativeNames.isGradient(call.name()));
+    }
+
+    /** {@code g} for {@code gPullback}, {@code gPullbackInOut} or {@code gGradient}. */
+    private static String calleeName(String form) {
+      return form.replaceFirst("(PullbackInOut|Pullback|Gradient)$", "");
+    }
+
+    private static void declared(List<Stmt> block, Set<String> into) {
+      for (Stmt s : block) {
+        if (s instanceof Stmt.Declare d) {
+          into.add(d.name());
+        }
+        for (List<Stmt> inner : Statements.blocks(s)) {
+          declared(inner, into);
+        }
+      }
+    }
   }
 
   /** The entries of {@code nested} whose forms {@code body} calls, in their order. */
@@ -162,6 +259,10 @@ public final class Workspaces {
           && c.args().get(0) instanceof Expr.FieldRef f
           && f.owner().equals(workspace)) {
         fields.add(new Param(f.type(), f.name()));
+      } else if (s instanceof Stmt.Declare d
+          && d.init() instanceof Expr.FieldRef f
+          && f.owner().equals(workspace)) {
+        fields.add(new Param(f.type(), f.name())); // a scratch accumulator
       }
     }
     return fields;

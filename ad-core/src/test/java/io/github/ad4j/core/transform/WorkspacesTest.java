@@ -155,7 +155,37 @@ class WorkspacesTest {
           return s;
         }
 
+        /** With respect to both arrays, by default. */
+        @Differentiable
+        static double dot(double[] w, double[] x) {
+          double z = 0;
+          for (int k = 0; k < x.length; k++) {
+            z += w[k] * x[k];
+          }
+          return Math.tanh(z);
+        }
+
+        /** Calls dot with a row of data: dot's pullback still wants an accumulator for it. */
+        @Differentiable(wrt = "w")
+        static double dots(double[] w, double[][] x) {
+          double total = 0;
+          for (int i = 0; i < x.length; i++) {
+            double d = dot(w, x[i]);
+            total += d * d;
+          }
+          return total;
+        }
+
         // Callers compiled with the generated class, so that measuring calls no reflection
+
+        static double dotsTimes(int calls, double[] w, double[][] x, double[] g,
+            TapesGrad.DotsWorkspace ws) {
+          double sum = 0;
+          for (int c = 0; c < calls; c++) {
+            sum += TapesGrad.dotsGradient(w, x, g, ws);
+          }
+          return sum;
+        }
 
         static double scaledTimes(int calls, double[] w, double[][] x, double[] y, double[] g,
             TapesGrad.ScaledWorkspace ws) {
@@ -280,6 +310,32 @@ class WorkspacesTest {
     assertThat(bytesPerCall(() -> d.original("scaledTimes", CALLS, w, x, y, g, scaled)))
         .as("bytes per scaledGradient(w, x, y, c, g, workspace), 200 samples of 8")
         .isLessThan(8);
+  }
+
+  @Test
+  void theAccumulatorACalleeGetsForAnArgumentOfDataIsKeptToo() {
+    assertThat(d.generatedMethod("dotsPullback"))
+        .contains("dotScratch = zeroed(dotScratch, x[i].length);")
+        .containsPattern("TapesGrad\\.dotPullback\\(w, x\\[i\\], \\w+, dw, dotScratch\\);")
+        .contains("workspace.dotScratch = dotScratch;");
+    Random random = new Random(9);
+    double[] w = randomPoint(random, 6);
+    double[][] x = new double[50][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = randomPoint(random, w.length);
+    }
+    double[] g = new double[w.length];
+    Object dots = d.newWorkspace("dots");
+    d.original("dotsTimes", 5_000, w, x, g, dots);
+    assertThat(bytesPerCall(() -> d.original("dotsTimes", CALLS, w, x, g, dots)))
+        .as("bytes per dotsGradient(w, x, g, workspace), 50 rows of 6")
+        .isLessThan(8);
+    GradientCheck.verify(d, "dots", new String[] {"w"}, new int[] {0},
+        List.of(
+            new Object[] {randomPoint(random, 3), new double[][] {randomPoint(random, 3)}},
+            new Object[] {
+              randomPoint(random, 4),
+              new double[][] {randomPoint(random, 4), randomPoint(random, 2)}}));
   }
 
   @Test
