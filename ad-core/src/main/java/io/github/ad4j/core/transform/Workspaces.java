@@ -162,16 +162,25 @@ public final class Workspaces {
   private static final class Scratch {
     /** The local of each callee form's argument, by {@code owner.name#index}. */
     final Map<String, String> locals = new LinkedHashMap<>();
-    private final Names names;
+    private final List<Stmt> body;
+    /** The names the body uses, which the locals avoid; gathered once one is needed. */
+    private Names names;
 
     Scratch(List<Stmt> body) {
-      Set<String> taken = new HashSet<>();
-      StmtRewriter.rewrite(body, e -> {
-        ExprRewriter.variables(e, taken);
-        return e;
-      });
-      declared(body, taken);
-      this.names = new Names(taken);
+      this.body = body;
+    }
+
+    private String fresh(String base) {
+      if (names == null) {
+        Set<String> taken = new HashSet<>();
+        StmtRewriter.rewrite(body, e -> {
+          ExprRewriter.variables(e, taken);
+          return e;
+        });
+        declared(body, taken);
+        names = new Names(taken);
+      }
+      return names.fresh(base);
     }
 
     List<Stmt> block(List<Stmt> block) {
@@ -186,7 +195,7 @@ public final class Workspaces {
               String local =
                   locals.computeIfAbsent(
                       e.call().owner() + "." + e.call().name() + "#" + k,
-                      key -> names.fresh(calleeName(e.call().name()) + "Scratch"));
+                      key -> fresh(calleeName(e.call().name()) + "Scratch"));
               Expr.Var scratch = new Expr.Var(local);
               out.add(
                   new Stmt.Assign(
