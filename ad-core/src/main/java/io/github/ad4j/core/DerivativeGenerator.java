@@ -160,7 +160,7 @@ public final class DerivativeGenerator {
         .filter(e -> sourcePaths.contains(e.origin().file()))
         .forEach(e -> diagnostics.add(diagnostic(e.origin(), e.getMessage())));
     Callees callees = Callees.of(all, runRules.functions());
-    DifferentiatedMethods methods = new DifferentiatedMethods(all, runRules, callees);
+    DifferentiatedMethods methods = new DifferentiatedMethods(all, runRules, callees, STACK_BYTES);
     Map<String, Origin> classes = topLevelClasses(all);
     List<Generated> generated =
         InParallel.run(
@@ -296,7 +296,9 @@ public final class DerivativeGenerator {
                     shadowed);
             if (m.workspace() != null) {
               // the final code's tapes and adjoint arrays, known only now, come from the caller
-              body = Workspaces.take(body, m.workspace().name(), m.workspace().nested()).body();
+              body =
+                  Workspaces.take(body, m.params(), m.workspace().name(), m.workspace().nested())
+                      .body();
             }
             checkSize(method, m, body);
             ofMethod.add(new GradClassEmitter.Emitted(m, body));

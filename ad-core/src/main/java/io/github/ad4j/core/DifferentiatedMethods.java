@@ -51,13 +51,18 @@ final class DifferentiatedMethods {
   private final Map<String, FutureTask<Procedure>> procedures = new ConcurrentHashMap<>();
   private final Map<String, FutureTask<Set<String>>> reachable = new ConcurrentHashMap<>();
   private final Map<String, FutureTask<DerivativeForms.Forms>> forms = new ConcurrentHashMap<>();
+  private final Map<String, FutureTask<CalleeAllocation>> allocations = new ConcurrentHashMap<>();
+  private final long stackBytes;
 
   /**
    * @param sources every parsed source of the run, the context's included
+   * @param stackBytes the stack of the threads that work out what a callee allocates
    */
-  DifferentiatedMethods(List<ParsedSource> sources, RuleTable rules, Callees callees) {
+  DifferentiatedMethods(
+      List<ParsedSource> sources, RuleTable rules, Callees callees, long stackBytes) {
     this.rules = rules;
     this.callees = callees;
+    this.stackBytes = stackBytes;
     for (ParsedSource source : sources) {
       Map<String, List<DifferentiableMethod>> byClass = new LinkedHashMap<>();
       for (DifferentiableMethod method : DifferentiableMethod.findAll(source)) {
@@ -98,18 +103,40 @@ final class DifferentiatedMethods {
     return DerivativeForms.of(procedure, activity, rules, options);
   }
 
-  /** What {@code callee}'s forms allocate, as the caller {@code callerKey} may count on. */
+  /**
+   * What {@code callee}'s forms allocate, as the caller {@code callerKey} may count on. Worked
+   * out on a thread of its own, whose stack is as deep as a class's generation has: a callee
+   * differentiated for its caller, deep in the caller's stack, could otherwise overflow where it
+   * would not on its own, and what is generated would depend on which was asked first.
+   */
   private CalleeAllocation allocation(String callerKey, Callees.Callee callee) {
     String key = key(callee);
     DifferentiableMethod method = methods.get(key);
-    if (method == null || !callee.differentiable() || reachable(key).contains(callerKey)) {
+    if (method == null || !callee.differentiable()) {
       return CalleeAllocation.UNKNOWN;
     }
+    return once(allocations, callerKey + ">" + key, () -> onOwnStack(() -> {
+      if (reachable(key).contains(callerKey)) {
+        return CalleeAllocation.UNKNOWN; // it calls back: its workspace would hold the caller's
+      }
+      try {
+        return forms(method).allocation();
+      } catch (RuntimeException | StackOverflowError e) {
+        return CalleeAllocation.UNKNOWN; // reported where the callee's class is generated
+      }
+    }));
+  }
+
+  /** {@code work}'s value, computed on a new thread with the generation's deep stack. */
+  private <T> T onOwnStack(Callable<T> work) throws Exception {
+    FutureTask<T> task = new FutureTask<>(work);
+    Thread thread = new Thread(null, task, "ad4j-callee", stackBytes);
     try {
-      return forms(method).allocation();
-    } catch (RuntimeException | StackOverflowError e) {
-      return CalleeAllocation.UNKNOWN; // reported where the callee's class is generated
+      thread.start();
+    } catch (OutOfMemoryError e) {
+      task.run(); // no room for another thread: here, as deep as the caller already is
     }
+    return task.get();
   }
 
   /** The checked, normalised method; throws where it is rejected. */

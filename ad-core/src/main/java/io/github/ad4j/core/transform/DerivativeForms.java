@@ -486,7 +486,8 @@ public final class DerivativeForms {
     }
     Names names = new Names(taken);
     String name = names.fresh("workspace");
-    Workspaces.Taken held = Workspaces.take(statements(pullback), name, nestable(names));
+    Workspaces.Taken held =
+        Workspaces.take(statements(pullback), pullback.params(), name, nestable(names));
     if (!held.holdsAnything()) {
       return null;
     }
@@ -507,9 +508,9 @@ public final class DerivativeForms {
                         .collect(Collectors.joining(", "))
                     + ")")
             + ". A call takes what it needs from it and keeps there what"
-            + " it had to allocate: a tape grows to the largest call seen, the adjoint of one of"
-            + " the method's arrays takes that array's length. A call no larger than one before"
-            + " allocates none of them.\n\n<p>Not thread-safe: use one workspace per thread, and"
+            + " it had to allocate: a tape grows to the largest call seen, the adjoint or copy of"
+            + " an array takes that array's length. A call no larger than one before, with arrays"
+            + " of the same lengths, allocates none of them.\n\n<p>Not thread-safe: use one workspace per thread, and"
             + " never the same one for two calls running at once (a call from within a call).",
         held.nested());
   }
@@ -519,7 +520,8 @@ public final class DerivativeForms {
    * to be held by this method's, its field named after the callee.
    */
   private List<DerivativeMethod.Nested> nestable(Names names) {
-    // in the order of the calls' text, not the callees map's, which changes from run to run
+    // sorted by the callee's generated class and name: the callees map's order changes from run
+    // to run
     Map<String, Callees.Callee> held = new TreeMap<>();
     for (Callees.Callee callee : procedure.callees().values()) {
       if (callee.differentiable() && options.callees().apply(callee).workspace()) {
@@ -586,13 +588,14 @@ public final class DerivativeForms {
             + " what else its sweeps need, such as the method's own arrays (see the README,"
             + " Allocation); the arrays are not cleared first."
         : " Allocates nothing once {@code " + workspace.name() + "} has served a call at least"
-            + " as large; the arrays are not cleared first.";
+            + " as large, with arrays of the same lengths; the arrays are not cleared first.";
   }
 
   /** Whether the pullback, given {@code workspace} once warm, still allocates. */
   private boolean heldAllocates(DerivativeMethod pullback, DerivativeMethod.Workspace workspace) {
     Workspaces.Taken held =
-        Workspaces.take(statements(pullback), workspace.name(), workspace.nested());
+        Workspaces.take(
+            statements(pullback), pullback.params(), workspace.name(), workspace.nested());
     Set<String> tapes = new HashSet<>();
     held.fields().forEach(field -> tapes.add(field.name()));
     return Allocations.mayAllocate(held.body(), tapes, this::calleeAllocation);

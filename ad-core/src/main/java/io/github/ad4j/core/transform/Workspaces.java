@@ -80,15 +80,17 @@ public final class Workspaces {
    * aside) and calls none of those forms; the code is then returned as it is.
    *
    * @param body a method's code whose only {@code return} statements are at its top level
+   * @param params the method's parameters, whose names new locals avoid
    */
   public static Taken take(
-      List<Stmt> body, String workspace, List<DerivativeMethod.Nested> nested) {
+      List<Stmt> body, List<Param> params, String workspace,
+      List<DerivativeMethod.Nested> nested) {
     List<DerivativeMethod.Nested> called = called(body, nested);
     Set<String> tapes = new HashSet<>();
     pushed(body, tapes);
     List<Param> fields = new ArrayList<>();
     List<Stmt> out = new ArrayList<>();
-    Scratch scratch = new Scratch(body);
+    Scratch scratch = new Scratch(body, params, workspace);
     List<Stmt> calling = scratch.block(body);
     List<Stmt> scratchLocals = new ArrayList<>();
     for (String name : scratch.locals.values()) {
@@ -163,16 +165,22 @@ public final class Workspaces {
     /** The local of each callee form's argument, by {@code owner.name#index}. */
     final Map<String, String> locals = new LinkedHashMap<>();
     private final List<Stmt> body;
-    /** The names the body uses, which the locals avoid; gathered once one is needed. */
+    private final List<Param> params;
+    private final String workspace;
+    /** The names the method uses, which the locals avoid; gathered once one is needed. */
     private Names names;
 
-    Scratch(List<Stmt> body) {
+    Scratch(List<Stmt> body, List<Param> params, String workspace) {
       this.body = body;
+      this.params = params;
+      this.workspace = workspace;
     }
 
     private String fresh(String base) {
       if (names == null) {
         Set<String> taken = new HashSet<>();
+        params.forEach(p -> taken.add(p.name()));
+        taken.add(workspace);
         StmtRewriter.rewrite(body, e -> {
           ExprRewriter.variables(e, taken);
           return e;

@@ -58,7 +58,27 @@ class LoopOrderTest {
           return Math.exp(s);
         }
 
+        /** i + 2 < a.length: the forward header's bound comes back as a.length - 2. */
+        @Differentiable(wrt = "a")
+        static double shifted(double[] a, double[] c) {
+          double s = 0;
+          for (int i = 0; i + 2 < a.length; i++) {
+            s += a[i] * c[i + 2];
+          }
+          return Math.exp(s);
+        }
+
         // ---- down ----
+
+        /** Horner: ds carries from trip to trip, and nothing is taped. */
+        @Differentiable(wrt = "a")
+        static double horner(double[] a, double x) {
+          double s = 0;
+          for (int i = 0; i < a.length; i++) {
+            s = s * x + a[i];
+          }
+          return s;
+        }
 
         /** dx[i] and dx[i + 1]: two trips add into one element, in an order that rounds. */
         @Differentiable
@@ -143,7 +163,33 @@ class LoopOrderTest {
             new Object[] {new double[] {-1.2}, new double[] {0.25}, -0.3}));
   }
 
+  @Test
+  void aBoundWithAnOffsetComesBackAsTheForwardLoopsBound() {
+    for (String form : FORMS) {
+      assertThat(L.generatedMethod("shifted" + form)).as(form)
+          .contains(
+              "for (int i = 0; i < a.length - 2; i++) {\n      // grad of: s += a[i] * c[i + 2];");
+    }
+    GradientCheck.verify(L, "shifted", new String[] {"a"}, new int[] {0},
+        List.of(
+            new Object[] {new double[] {0.3, -0.7, 1.2, 0.4}, new double[] {1, 2, 3, -1}},
+            new Object[] {new double[] {0.5, 0.1}, new double[] {2, 1}}));
+  }
+
   // ---- down -------------------------------------------------------------------------------
+
+  @Test
+  void aScalarCarriedFromTripToTripWithNothingTapedKeepsTheOrder() {
+    String pullback = L.generatedMethod("hornerPullback");
+    assertThat(pullback)
+        .as("nothing taped: only the carried adjoint of s keeps the loop running down")
+        .doesNotContain("Tape")
+        .contains("for (int i = a.length - 1; i >= 0; i--) {");
+    GradientCheck.verify(L, "horner", new String[] {"a"}, new int[] {0},
+        List.of(
+            new Object[] {new double[] {0.3, -0.7, 1.2}, 1.5},
+            new Object[] {new double[] {2.0, 0.5}, -0.8}));
+  }
 
   @Test
   void twoTripsAddingIntoOneElementKeepTheirOrder() {

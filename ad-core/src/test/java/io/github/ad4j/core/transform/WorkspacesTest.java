@@ -10,9 +10,11 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The workspace overloads: {@code fGradient(params, accumulators..., FWorkspace)} and {@code
@@ -240,7 +242,9 @@ class WorkspacesTest {
 
   private static Differentiated d;
 
+  /** A workspace that came to hold its own kind (recursion) would make generation hang. */
   @BeforeAll
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
   static void generate() {
     d = Differentiated.of("Tapes", SOURCE);
   }
@@ -276,9 +280,11 @@ class WorkspacesTest {
               + " workspace\\) \\{").matcher(source);
       assertThat(withWorkspace.find()).as(form).isTrue();
       int at = withWorkspace.start();
-      assertThat(source.substring(source.lastIndexOf("/**", at), at).replaceAll("\\s*\\n\\s*\\* ", " "))
+      String javadoc = source.substring(source.lastIndexOf("/**", at), at);
+      assertThat(javadoc.replaceAll("\\s*\\n\\s*\\* ", " "))
           .as("the Javadoc of %s", form)
-          .contains("Allocates nothing once {@code workspace} has served a call at least");
+          .contains("Allocates nothing once {@code workspace} has served a call at least as large,"
+              + " with arrays of the same lengths");
     }
     Random random = new Random(8);
     List<Object[]> points = new ArrayList<>();
