@@ -3,12 +3,17 @@ package io.github.ad4j.core.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.ad4j.core.DerivativeGenerator;
+import io.github.ad4j.core.GenerationResult;
+import io.github.ad4j.core.SourceFile;
 import io.github.ad4j.core.testing.Differentiated;
 import io.github.ad4j.core.testing.FiniteDifferences;
 import io.github.ad4j.core.testing.GradientCheck;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -342,6 +347,92 @@ class WorkspacesTest {
             new Object[] {
               randomPoint(random, 4),
               new double[][] {randomPoint(random, 4), randomPoint(random, 2)}}));
+  }
+
+  @Test
+  void aWorkspaceHoldsTheWorkspacesOfCalleesInOtherClassesAndPackages() {
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(
+        "q/Scores.java",
+        """
+        package q;
+
+        import io.github.ad4j.Differentiable;
+
+        public class Scores {
+          @Differentiable(wrt = "w")
+          public static double score(double[] w, double[] x) {
+            double z = 0;
+            for (int k = 0; k < x.length; k++) {
+              z += Math.tanh(w[k] * x[k]);
+            }
+            return z;
+          }
+        }
+        """);
+    sources.put(
+        "p/Other.java",
+        """
+        package p;
+
+        import io.github.ad4j.Differentiable;
+
+        class Other {
+          /** Another score, which tapes z: its workspace class has the same simple name. */
+          @Differentiable(wrt = "w")
+          static double score(double[] w, double[] x) {
+            double z = 0;
+            for (int k = 0; k < x.length; k++) {
+              z = Math.sin(z) + w[k] * x[k];
+            }
+            return z;
+          }
+        }
+        """);
+    sources.put(
+        "p/Fit.java",
+        """
+        package p;
+
+        import io.github.ad4j.Differentiable;
+        import q.Scores;
+
+        class Fit {
+          @Differentiable(wrt = "w")
+          static double loss(double[] w, double[][] x) {
+            double total = 0;
+            for (int i = 0; i < x.length; i++) {
+              double e = Scores.score(w, x[i]) - Other.score(w, x[i]);
+              total += e * e;
+            }
+            return total;
+          }
+        }
+        """);
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                sources.entrySet().stream()
+                    .map(e -> new SourceFile(e.getKey(), e.getValue()))
+                    .toList());
+    assertThat(result.diagnostics()).isEmpty();
+    Map<String, String> all = new LinkedHashMap<>(sources);
+    result.files().forEach(f -> all.put(f.relativePath(), f.content()));
+    assertThat(all.get("p/FitGrad.java"))
+        .as("one field per callee, each of its own class's workspace type")
+        .contains("private final OtherGrad.ScoreWorkspace scoreWorkspace ="
+            + " new OtherGrad.ScoreWorkspace();")
+        .contains("private final ScoresGrad.ScoreWorkspace scoreWorkspace2 ="
+            + " new ScoresGrad.ScoreWorkspace();")
+        .contains("import q.ScoresGrad;")
+        .contains("OtherGrad.scorePullback(w, x[i], dscore2, dw, workspace.scoreWorkspace);")
+        .contains("q.ScoresGrad.scorePullback(w, x[i], dscore, dw, workspace.scoreWorkspace2);");
+    Differentiated fit = Differentiated.handWritten("Fit", all);
+    Random random = new Random(12);
+    double[][] x = {randomPoint(random, 3), randomPoint(random, 3)};
+    GradientCheck.verify(fit, "loss", new String[] {"w"}, new int[] {0},
+        List.of(new Object[] {randomPoint(random, 3), x},
+            new Object[] {randomPoint(random, 3), new double[][] {randomPoint(random, 3)}}));
   }
 
   @Test
