@@ -436,6 +436,51 @@ class WorkspacesTest {
   }
 
   @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void methodsOfTwoClassesThatCallEachOtherAreGeneratedOnTwoThreadsWithoutWaitingForEachOther() {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (String[] pair : new String[][] {{"Ping", "Pong"}, {"Pong", "Ping"}}) {
+      String self = pair[0];
+      String other = pair[1];
+      String method = self.toLowerCase(java.util.Locale.ROOT);
+      sources.put(
+          "p/" + self + ".java",
+          """
+          package p;
+
+          import io.github.ad4j.Differentiable;
+
+          class %1$s {
+            @Differentiable(wrt = "x")
+            static double %2$s(double x, int n) {
+              double s = x;
+              for (int i = 0; i < 2; i++) {
+                s = Math.sin(s) + x;
+              }
+              if (n > 0) {
+                s += %3$s.%4$s(0.5 * s, n - 1);
+              }
+              return s;
+            }
+          }
+          """.formatted(self, method, other, other.toLowerCase(java.util.Locale.ROOT)));
+    }
+    GenerationResult result =
+        DerivativeGenerator.create()
+            .generate(
+                sources.entrySet().stream()
+                    .map(e -> new SourceFile(e.getKey(), e.getValue()))
+                    .toList());
+    assertThat(result.diagnostics()).isEmpty();
+    Map<String, String> all = new LinkedHashMap<>(sources);
+    result.files().forEach(f -> all.put(f.relativePath(), f.content()));
+    assertThat(all.get("p/PingGrad.java")).doesNotContain("final PongGrad.PongWorkspace");
+    assertThat(all.get("p/PongGrad.java")).doesNotContain("final PingGrad.PingWorkspace");
+    GradientCheck.verify(Differentiated.handWritten("Ping", all), "ping", new String[] {"x"},
+        new int[] {0}, List.of(new Object[] {0.4, 0}, new Object[] {-0.6, 3}));
+  }
+
+  @Test
   void aRecursiveMethodsWorkspaceDoesNotHoldItsOwn() {
     assertThat(d.newWorkspace("nest")).isNotNull();
     assertThat(d.generatedSource()).doesNotContain("final NestWorkspace");
