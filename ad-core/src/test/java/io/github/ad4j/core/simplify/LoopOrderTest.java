@@ -2,6 +2,11 @@ package io.github.ad4j.core.simplify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ad4j.core.ir.AssignOp;
+import io.github.ad4j.core.ir.BinaryOp;
+import io.github.ad4j.core.ir.Expr;
+import io.github.ad4j.core.ir.JType;
+import io.github.ad4j.core.ir.Stmt;
 import io.github.ad4j.core.testing.Differentiated;
 import io.github.ad4j.core.testing.GradientCheck;
 import java.util.List;
@@ -219,5 +224,97 @@ class LoopOrderTest {
         List.of(
             new Object[] {new double[] {0.3, -0.7, 1.2}},
             new Object[] {new double[] {2.0}}));
+  }
+
+  // ---- hand-built loops: what generated sources rarely show ---------------------------------
+
+  private static final Expr.Var I = new Expr.Var("i");
+
+  /** {@code for (int i = n - 1; i >= 0; i--) { body }}, bound {@code last}. */
+  private static Stmt.Loop down(Expr last, Stmt... body) {
+    return new Stmt.Loop(
+        Stmt.LoopKind.FOR,
+        List.of(new Stmt.Declare(JType.INT, "i", last, null)),
+        new Expr.Binary(BinaryOp.GREATER_EQUALS, I, Expr.Literal.ofInt(0)),
+        List.of(new Stmt.Assign(I, AssignOp.SUBTRACT, Expr.Literal.ofInt(1), null)),
+        List.of(body),
+        null);
+  }
+
+  private static Expr nMinusOne() {
+    return new Expr.Binary(BinaryOp.SUBTRACT, new Expr.Var("n"), Expr.Literal.ofInt(1));
+  }
+
+  private static Expr at(String array, Expr index) {
+    return new Expr.ArrayAccess(new Expr.Var(array), index);
+  }
+
+  private static Stmt addInto(String array, Expr index, Expr value) {
+    return new Stmt.Assign(at(array, index), AssignOp.ADD, value, null);
+  }
+
+  private static Stmt.Loop ordered(Stmt.Loop loop) {
+    return (Stmt.Loop) LoopOrder.ascending(List.of(loop)).get(0);
+  }
+
+  @Test
+  void aLoopAddingIntoItsOwnElementsGetsTheUpwardHeader() {
+    // for (int i = n - 1; i >= 0; i--) { dx[i] += 2 * x[i + 1]; }: x is only read
+    Expr xNext = at("x", new Expr.Binary(BinaryOp.ADD, I, Expr.Literal.ofInt(1)));
+    Stmt.Loop loop =
+        down(
+            nMinusOne(),
+            addInto("dx", I, new Expr.Binary(BinaryOp.MULTIPLY, Expr.Literal.ofDouble(2), xNext)));
+    Stmt.Loop up = ordered(loop);
+    assertThat(up.init())
+        .containsExactly(new Stmt.Declare(JType.INT, "i", Expr.Literal.ofInt(0), null));
+    assertThat(up.condition()).isEqualTo(new Expr.Binary(BinaryOp.LESS, I, new Expr.Var("n")));
+    assertThat(up.update())
+        .containsExactly(new Stmt.Assign(I, AssignOp.ADD, Expr.Literal.ofInt(1), null));
+    assertThat(up.body()).isEqualTo(loop.body());
+  }
+
+  @Test
+  void aTripReadingAnotherTripsElementOfAWrittenArrayKeepsTheOrder() {
+    Expr next = new Expr.Binary(BinaryOp.ADD, I, Expr.Literal.ofInt(1));
+    Stmt.Loop loop = down(nMinusOne(), addInto("dx", I, at("dx", next)));
+    assertThat(ordered(loop)).isEqualTo(loop);
+  }
+
+  @Test
+  void aBoundTheBodyWritesKeepsTheOrder() {
+    // for (int i = m[0] - 1; ...) { m[i] += 1; }: the upward loop would read m[0] after trip 0
+    Expr last = new Expr.Binary(BinaryOp.SUBTRACT, at("m", Expr.Literal.ofInt(0)),
+        Expr.Literal.ofInt(1));
+    Stmt.Loop loop = down(last, addInto("m", I, Expr.Literal.ofDouble(1)));
+    assertThat(ordered(loop)).isEqualTo(loop);
+  }
+
+  @Test
+  void anArrayDeclaredInTheBodyKeepsTheOrder() {
+    // double[] r = dy; r[i] += 1; dx[i] += 1; (r may be any array, dx itself included)
+    Stmt.Loop loop =
+        down(nMinusOne(),
+            new Stmt.Declare(new JType(JType.Primitive.DOUBLE, 1), "r", new Expr.Var("dy"), null),
+            addInto("r", I, Expr.Literal.ofDouble(1)),
+            addInto("dx", I, Expr.Literal.ofDouble(1)));
+    assertThat(ordered(loop)).isEqualTo(loop);
+  }
+
+  @Test
+  void aCallOfAnythingButMathKeepsTheOrder() {
+    Expr call = new Expr.Call("Util", "weight", List.of(I), JType.DOUBLE);
+    Stmt.Loop loop = down(nMinusOne(), addInto("dx", I, call));
+    assertThat(ordered(loop)).isEqualTo(loop);
+    Expr math = new Expr.Call("Math", "sin", List.of(at("x", I)), JType.DOUBLE);
+    assertThat(ordered(down(nMinusOne(), addInto("dx", I, math)))).isNotEqualTo(loop);
+  }
+
+  @Test
+  void theIndexAssignedInTheBodyKeepsTheOrder() {
+    Stmt.Loop loop =
+        down(nMinusOne(), addInto("dx", I, Expr.Literal.ofDouble(1)),
+            new Stmt.Assign(I, AssignOp.SUBTRACT, Expr.Literal.ofInt(1), null));
+    assertThat(ordered(loop)).isEqualTo(loop);
   }
 }
