@@ -226,14 +226,10 @@ public final class DerivativeGenerator {
     Map<String, Origin> classes = new LinkedHashMap<>();
     for (ParsedSource source : parsed) {
       for (TypeDeclaration<?> type : source.unit().getTypes()) {
-        classes.putIfAbsent(qualified(packageOf(source), type.getNameAsString()), source.origin(type.getName()));
+        classes.putIfAbsent(qualified(source.packageName(), type.getNameAsString()), source.origin(type.getName()));
       }
     }
     return classes;
-  }
-
-  private static String packageOf(ParsedSource source) {
-    return source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
   }
 
   private static String qualified(String packageName, String simpleName) {
@@ -265,7 +261,7 @@ public final class DerivativeGenerator {
               type -> byClass.computeIfAbsent(type, k -> new ArrayList<>()))
           .add(method);
     }
-    String packageName = packageOf(source);
+    String packageName = source.packageName();
     // a class of the package named Math would shadow java.lang.Math in the generated class
     Set<String> shadowed = new TreeSet<>(Expr.Call.LIBRARY_OWNERS);
     shadowed.removeIf(name -> !callees.hasClass(packageName, name));

@@ -224,8 +224,7 @@ final class DifferentiatedMethods {
 
   /** The qualified name of the top-level class that declares {@code method}. */
   private static String className(DifferentiableMethod method) {
-    String packageName =
-        method.source().unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    String packageName = method.source().packageName();
     String simpleName = ParsedSource.topLevelType(method.owner()).getNameAsString();
     return packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
   }

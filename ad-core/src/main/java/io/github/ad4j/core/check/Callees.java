@@ -125,7 +125,7 @@ public final class Callees {
     Map<String, List<Callee>> byClass = new LinkedHashMap<>();
     Map<Callee, Declared> declarations = new java.util.IdentityHashMap<>();
     for (ParsedSource source : sources) {
-      String pkg = source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+      String pkg = source.packageName();
       // by identity: a syntax tree's hashCode walks all of it. Equal declarations would be
       // annotated alike, so identity and equality find the same methods here.
       Set<MethodDeclaration> differentiable = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -222,7 +222,7 @@ public final class Callees {
    * @param scope the call's qualifier as written, or null
    */
   public Optional<Callee> find(ParsedSource caller, String callerClass, String scope, String name, int arity) {
-    String pkg = caller.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    String pkg = caller.packageName();
     if (scope != null) {
       String simple = scope.substring(scope.lastIndexOf('.') + 1);
       // a call reaches here with scope Math only when that is a user's class: not java.lang's

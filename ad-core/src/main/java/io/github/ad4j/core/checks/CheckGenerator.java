@@ -84,8 +84,7 @@ public final class CheckGenerator {
           .computeIfAbsent(ParsedSource.topLevelType(method.owner()), k -> new ArrayList<>())
           .add(method);
     }
-    String packageName =
-        source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    String packageName = source.packageName();
     for (Map.Entry<TypeDeclaration<?>, List<DifferentiableMethod>> entry : byClass.entrySet()) {
       String className = entry.getKey().getNameAsString();
       List<CheckPlan> plans = new ArrayList<>();

@@ -423,7 +423,7 @@ public final class ExpressionConverter {
     for (Expression arg : m.getArguments()) {
       args.add(convert(arg));
     }
-    String pkg = source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    String pkg = source.packageName();
     // an instance method is called on the instance the generated methods receive
     String target = callee.instance() ? self : callee.classReference(pkg);
     Expr.Call call = new Expr.Call(target, callee.name(), args, callee.returnType());
@@ -482,7 +482,7 @@ public final class ExpressionConverter {
   private String packageName() {
     return source == null
         ? ""
-        : source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        : source.packageName();
   }
 
   /** {@code Math} or {@code StrictMath} when the file imports {@code name} statically. */

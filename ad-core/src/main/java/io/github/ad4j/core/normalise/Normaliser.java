@@ -124,7 +124,7 @@ public final class Normaliser {
         source.origin(declaration.getName()));
     List<Stmt> hoisted = CallHoister.hoist(lowered, variables, names);
     return new Procedure(
-        source.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
+        source.packageName(),
         method.owner().getNameAsString(),
         method.name(),
         signature.params(),

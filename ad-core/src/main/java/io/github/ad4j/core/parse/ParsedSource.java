@@ -30,6 +30,11 @@ public final class ParsedSource {
   public CompilationUnit unit() {
     return unit;
   }
+  /** The file's package, empty for the default package. */
+  public String packageName() {
+    return unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+  }
+
 
   /** The innermost type that declares {@code node}, if any. */
   public static java.util.Optional<com.github.javaparser.ast.body.TypeDeclaration<?>> enclosingType(

@@ -145,7 +145,7 @@ public final class RuleTable {
     List<MethodDeclaration> named = new ArrayList<>();
     boolean classInBuild = false;
     for (ParsedSource candidate : sources) {
-      String pkg = candidate.unit().getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+      String pkg = candidate.packageName();
       for (var type : candidate.unit().getTypes()) {
         String simple = type.getNameAsString();
         if (!rule.owner().equals(simple) && !rule.owner().equals(pkg + "." + simple)) {

@@ -94,8 +94,7 @@ final class Allocations {
     }
     if (e instanceof Expr.Call c
         && (DerivativeNames.isPullback(c.name()) || Preaccumulation.isGradientCall(c))
-        && callees.apply(c).allocates(
-            !c.args().isEmpty() && c.args().get(c.args().size() - 1) instanceof Expr.HeldWorkspace)) {
+        && callees.apply(c).allocates(Workspaces.passesHeldWorkspace(c))) {
       // a callee's forms allocate what their own sweeps need, unless given their workspace
       return true;
     }

@@ -100,9 +100,7 @@ public record DerivativeMethod(
     public boolean isCalledBy(Expr.Call call) {
       return call.owner().equals(owner)
           && forms.contains(call.name())
-          && (call.args().isEmpty()
-              || !(call.args().get(call.args().size() - 1)
-                  instanceof Expr.HeldWorkspace));
+          && !Workspaces.passesHeldWorkspace(call);
     }
   }
 }

@@ -99,6 +99,7 @@ public final class Workspaces {
           new Stmt.Declare(SCRATCH, name, new Expr.FieldRef(workspace, name, SCRATCH), null));
       fields.add(new Param(SCRATCH, name));
     }
+    boolean onlyCells = true; // cells alone make no workspace
     for (Stmt s : calling) {
       if (s instanceof Stmt.Return) {
         for (Param field : fields) {
@@ -125,9 +126,10 @@ public final class Workspaces {
       Stmt.Declare d = (Stmt.Declare) s;
       out.add(new Stmt.Declare(d.type(), d.name(), taken, d.origin()));
       fields.add(new Param(d.type(), d.name()));
+      onlyCells &= isCell(d);
     }
-    if (fields.stream().allMatch(field -> isCell(body, field.name())) && called.isEmpty()) {
-      return new Taken(body, List.of(), List.of()); // cells alone make no workspace
+    if (onlyCells && scratchLocals.isEmpty() && called.isEmpty()) {
+      return new Taken(body, List.of(), List.of());
     }
     // taken from the workspace first, under the comment heading the code, if any
     out.addAll(!out.isEmpty() && out.get(0) instanceof Stmt.Comment ? 1 : 0, scratchLocals);
@@ -139,6 +141,12 @@ public final class Workspaces {
         StmtRewriter.rewrite(
             out, e -> ExprRewriter.transform(e, c -> passed(c, workspace, called)));
     return new Taken(passing, fields, called);
+  }
+
+  /** Whether {@code call} is passed a callee's held workspace, last. */
+  static boolean passesHeldWorkspace(Expr.Call call) {
+    return !call.args().isEmpty()
+        && call.args().get(call.args().size() - 1) instanceof Expr.HeldWorkspace;
   }
 
   /** {@code e}, or the call it is with the callee's held workspace passed last. */
@@ -379,11 +387,6 @@ public final class Workspaces {
     return d.init() instanceof Expr.NewArray created
         && created.lengths().equals(List.of(Expr.Literal.ofInt(1)))
         && DerivativeNames.isCell(d.name());
-  }
-
-  private static boolean isCell(List<Stmt> body, String name) {
-    return body.stream()
-        .anyMatch(s -> s instanceof Stmt.Declare d && d.name().equals(name) && isCell(d));
   }
 
   /** The tapes of {@code block}: the variables {@code t = push(t, top++, value)} assigns. */
