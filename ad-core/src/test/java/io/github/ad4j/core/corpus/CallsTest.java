@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ad4j.core.DerivativeGenerator;
 import io.github.ad4j.core.Diagnostic;
-import io.github.ad4j.core.GeneratedFile;
 import io.github.ad4j.core.GenerationResult;
 import io.github.ad4j.core.SourceFile;
 import io.github.ad4j.core.testing.Differentiated;
 import io.github.ad4j.core.testing.GradientCheck;
-import io.github.ad4j.core.testing.InMemoryCompiler;
-import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +137,7 @@ class CallsTest {
   }
 
   @Test
-  void anArgumentOfDataStillGetsTheAccumulatorTheCalleeExpects() throws Exception {
+  void anArgumentOfDataStillGetsTheAccumulatorTheCalleeExpects() {
     // Matrices.frobenius is differentiated for m too; data carries no derivative, so the caller
     // passes a throwaway array of data's shape, zerosLike(data): a helper NormsGrad must declare
     // although nothing else in it needs one
@@ -179,21 +176,11 @@ class CallsTest {
           }
         }
         """);
-    List<SourceFile> files =
-        sources.entrySet().stream().map(e -> new SourceFile(e.getKey(), e.getValue())).toList();
-    GenerationResult result = DerivativeGenerator.create().generate(files);
-    assertThat(result.diagnostics()).isEmpty();
-    Map<String, String> all = new LinkedHashMap<>(sources);
-    for (GeneratedFile f : result.files()) {
-      all.put(f.relativePath(), f.content());
-    }
-    ClassLoader loader = InMemoryCompiler.compile(all);
-    Method derivative =
-        loader.loadClass("p.NormsGrad").getDeclaredMethod("dscaledNormdx", double.class, double[][].class);
+    Differentiated norms = Differentiated.ofFiles("Norms", sources);
     double[][] data = {{1.0, -2.0}, {0.5, 3.0, 1.5}};
     double squares = 1 + 4 + 0.25 + 9 + 2.25;
     for (double x : new double[] {0.7, -1.2}) {
-      assertThat((double) derivative.invoke(null, x, data))
+      assertThat((double) norms.generated("dscaledNormdx", x, data))
           .isCloseTo(2 * x * squares, org.assertj.core.api.Assertions.within(1e-12));
     }
   }
@@ -205,7 +192,7 @@ class CallsTest {
   }
 
   @Test
-  void aCallAcrossFilesAndPackagesUsesTheOtherClassesPullback() throws Exception {
+  void aCallAcrossFilesAndPackagesUsesTheOtherClassesPullback() {
     Map<String, String> sources = new LinkedHashMap<>();
     sources.put(
         "q/Shapes.java",
@@ -236,19 +223,10 @@ class CallsTest {
           }
         }
         """);
-    List<SourceFile> files =
-        sources.entrySet().stream().map(e -> new SourceFile(e.getKey(), e.getValue())).toList();
-    GenerationResult result = DerivativeGenerator.create().generate(files);
-    assertThat(result.diagnostics()).isEmpty();
-    Map<String, String> all = new LinkedHashMap<>(sources);
-    for (GeneratedFile f : result.files()) {
-      all.put(f.relativePath(), f.content());
-    }
-    ClassLoader loader = InMemoryCompiler.compile(all);
-    Method derivative = loader.loadClass("p.UserGrad").getDeclaredMethod("dtwicedx", double.class);
+    Differentiated user = Differentiated.ofFiles("User", sources);
     for (double x : new double[] {0.3, -0.7, 1.2}) {
       double expected = Math.exp(-4 * x * x) * (1 - 8 * x * x);
-      assertThat((double) derivative.invoke(null, x))
+      assertThat((double) user.generated("dtwicedx", x))
           .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-13));
     }
   }

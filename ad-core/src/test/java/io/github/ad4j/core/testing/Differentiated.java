@@ -36,12 +36,23 @@ public final class Differentiated {
    * {@code package p;} and a class whose name is {@code className}.
    */
   public static Differentiated of(String className, String source) {
-    String path = "p/" + className + ".java";
+    return ofFiles(className, Map.of("p/" + className + ".java", source));
+  }
+
+  /**
+   * Generates and compiles the derivatives of several files ({@code path} to text), whose
+   * classes may call one another; the original and generated methods reached are those of
+   * {@code p.<className>}.
+   */
+  public static Differentiated ofFiles(String className, Map<String, String> files) {
     GenerationResult result =
-        DerivativeGenerator.create().generate(java.util.List.of(new SourceFile(path, source)));
+        DerivativeGenerator.create()
+            .generate(
+                files.entrySet().stream()
+                    .map(e -> new SourceFile(e.getKey(), e.getValue()))
+                    .toList());
     assertThat(result.diagnostics()).as("diagnostics").isEmpty();
-    Map<String, String> sources = new LinkedHashMap<>();
-    sources.put(path, source);
+    Map<String, String> sources = new LinkedHashMap<>(files);
     for (GeneratedFile file : result.files()) {
       sources.put(file.relativePath(), file.content());
     }
@@ -64,7 +75,16 @@ public final class Differentiated {
 
   /** The generated source of the derivative class. */
   public String generatedSource() {
-    return result.files().get(0).content();
+    return generatedSource("p/" + className.substring(className.lastIndexOf('.') + 1) + "Grad.java");
+  }
+
+  /** The generated file at {@code relativePath}, such as {@code q/CGrad.java}. */
+  public String generatedSource(String relativePath) {
+    return result.files().stream()
+        .filter(f -> f.relativePath().equals(relativePath))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no generated " + relativePath))
+        .content();
   }
 
   /**

@@ -3,9 +3,6 @@ package io.github.ad4j.core.transform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.ad4j.core.DerivativeGenerator;
-import io.github.ad4j.core.GenerationResult;
-import io.github.ad4j.core.SourceFile;
 import io.github.ad4j.core.testing.Differentiated;
 import io.github.ad4j.core.testing.FiniteDifferences;
 import io.github.ad4j.core.testing.GradientCheck;
@@ -409,25 +406,22 @@ class WorkspacesTest {
           }
         }
         """);
-    GenerationResult result =
-        DerivativeGenerator.create()
-            .generate(
-                sources.entrySet().stream()
-                    .map(e -> new SourceFile(e.getKey(), e.getValue()))
-                    .toList());
-    assertThat(result.diagnostics()).isEmpty();
-    Map<String, String> all = new LinkedHashMap<>(sources);
-    result.files().forEach(f -> all.put(f.relativePath(), f.content()));
-    assertThat(all.get("p/FitGrad.java"))
-        .as("one field per callee, each of its own class's workspace type")
-        .contains("private final OtherGrad.ScoreWorkspace scoreWorkspace ="
-            + " new OtherGrad.ScoreWorkspace();")
-        .contains("private final ScoresGrad.ScoreWorkspace scoreWorkspace2 ="
-            + " new ScoresGrad.ScoreWorkspace();")
-        .contains("import q.ScoresGrad;")
-        .contains("OtherGrad.scorePullback(w, x[i], dscore2, dw, workspace.scoreWorkspace);")
-        .contains("q.ScoresGrad.scorePullback(w, x[i], dscore, dw, workspace.scoreWorkspace2);");
-    Differentiated fit = Differentiated.handWritten("Fit", all);
+    Differentiated fit = Differentiated.ofFiles("Fit", sources);
+    String source = fit.generatedSource();
+    assertThat(source).contains("import q.ScoresGrad;");
+    // one field per callee, of its own class's workspace type, passed to that callee's calls
+    String[][] callees = {{"OtherGrad", "OtherGrad"}, {"ScoresGrad", "q.ScoresGrad"}};
+    for (String[] callee : callees) {
+      java.util.regex.Matcher field =
+          java.util.regex.Pattern.compile(
+                  "private final " + callee[0] + "\\.ScoreWorkspace (\\w+) = new " + callee[0]
+                      + "\\.ScoreWorkspace\\(\\);")
+              .matcher(source);
+      assertThat(field.find()).as("a field holding %s's workspace", callee[0]).isTrue();
+      assertThat(source)
+          .containsPattern(java.util.regex.Pattern.quote(callee[1] + ".scorePullback(w, x[i], ")
+              + "\\w+, dw, workspace\\." + field.group(1) + "\\);");
+    }
     Random random = new Random(12);
     double[][] x = {randomPoint(random, 3), randomPoint(random, 3)};
     GradientCheck.verify(fit, "loss", new String[] {"w"}, new int[] {0},
@@ -465,19 +459,12 @@ class WorkspacesTest {
           }
           """.formatted(self, method, other, other.toLowerCase(java.util.Locale.ROOT)));
     }
-    GenerationResult result =
-        DerivativeGenerator.create()
-            .generate(
-                sources.entrySet().stream()
-                    .map(e -> new SourceFile(e.getKey(), e.getValue()))
-                    .toList());
-    assertThat(result.diagnostics()).isEmpty();
-    Map<String, String> all = new LinkedHashMap<>(sources);
-    result.files().forEach(f -> all.put(f.relativePath(), f.content()));
-    assertThat(all.get("p/PingGrad.java")).doesNotContain("final PongGrad.PongWorkspace");
-    assertThat(all.get("p/PongGrad.java")).doesNotContain("final PingGrad.PingWorkspace");
-    GradientCheck.verify(Differentiated.handWritten("Ping", all), "ping", new String[] {"x"},
-        new int[] {0}, List.of(new Object[] {0.4, 0}, new Object[] {-0.6, 3}));
+    Differentiated ping = Differentiated.ofFiles("Ping", sources);
+    assertThat(ping.generatedSource()).doesNotContain("final PongGrad.PongWorkspace");
+    assertThat(ping.generatedSource("p/PongGrad.java"))
+        .doesNotContain("final PingGrad.PingWorkspace");
+    GradientCheck.verify(ping, "ping", new String[] {"x"}, new int[] {0},
+        List.of(new Object[] {0.4, 0}, new Object[] {-0.6, 3}));
   }
 
   @Test
