@@ -26,6 +26,21 @@ public final class Statements {
     return List.of();
   }
 
+  /** Whether {@code block} holds a loop, at any depth. */
+  public static boolean hasLoop(List<Stmt> block) {
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Loop) {
+        return true;
+      }
+      for (List<Stmt> inner : blocks(s)) {
+        if (hasLoop(inner)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * {@code s} with {@code f} applied to the bodies it holds (a branch's two, a loop's body, a
    * block's, a labeled statement's statement as a block of one); any other statement as it is.

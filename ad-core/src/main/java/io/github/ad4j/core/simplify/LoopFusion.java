@@ -95,6 +95,9 @@ final class LoopFusion {
    */
   static Optional<Fused> fuse(
       List<Stmt> forward, List<Stmt> backward, ExprSimplifier simplifier, Set<String> namesInUse) {
+    if (onlyLoop(forward) < 0 || onlyLoop(backward) < 0) {
+      return Optional.empty(); // most methods: nothing to fuse, so no names to collect
+    }
     Set<String> taken = new HashSet<>(namesInUse);
     forward.forEach(s -> Effects.of(s).addNames(taken));
     backward.forEach(s -> Effects.of(s).addNames(taken));

@@ -67,6 +67,9 @@ public final class RowHoisting {
 
   /** {@code body}, the final statements of {@code method}, with its loops' rows read once. */
   public static List<Stmt> hoist(List<Stmt> body, DerivativeMethod method) {
+    if (!Statements.hasLoop(body)) {
+      return body; // rows are hoisted before loops only; most methods' forms have none
+    }
     Map<String, JType> variables = new HashMap<>(method.variables());
     method.params().forEach(p -> variables.put(p.name(), p.type()));
     Set<String> names = new HashSet<>(variables.keySet());

@@ -1,0 +1,31 @@
+package io.github.ad4j.core.ir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatementsTest {
+
+  private static final Expr X = new Expr.Var("x");
+  private static final Stmt RETURN = new Stmt.Return(X, null);
+  private static final Stmt LOOP =
+      new Stmt.Loop(Stmt.LoopKind.WHILE, List.of(), Expr.Literal.ofBoolean(false), List.of(),
+          List.of(), null);
+
+  @Test
+  void hasLoopFindsALoopAtAnyDepth() {
+    assertThat(Statements.hasLoop(List.of(RETURN, LOOP))).isTrue();
+    Stmt branch = new Stmt.If(X, List.of(RETURN), List.of(new Stmt.Block(List.of(LOOP))), null);
+    assertThat(Statements.hasLoop(List.of(branch))).isTrue();
+    assertThat(Statements.hasLoop(List.of(new Stmt.Labeled("outer", LOOP)))).isTrue();
+  }
+
+  @Test
+  void hasLoopIsFalseForStraightLineCodeAndBranches() {
+    Stmt branch = new Stmt.If(X, List.of(RETURN), List.of(RETURN), null);
+    assertThat(Statements.hasLoop(List.of(new Stmt.Declare(JType.DOUBLE, "y", X, null), branch)))
+        .isFalse();
+    assertThat(Statements.hasLoop(List.of())).isFalse();
+  }
+}
