@@ -157,6 +157,16 @@ read -r unchanged unchangedCpu <<< "$(median "${mvn[@]}" -f pom.xml generate-sou
 tuned="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 read -r withoutTuned withoutTunedCpu <<< "$(median env MAVEN_OPTS="$tuned" "${mvn[@]}" -f pom-without.xml generate-sources)"
 read -r cleanTuned cleanTunedCpu <<< "$(median bash -c "rm -rf target && MAVEN_OPTS='$tuned' ${mvn[*]} -f pom.xml generate-sources")"
+# The generator alone, without Maven, in a fresh JVM and in a warm one (GeneratorBenchmark), where
+# the JMH jar has been built (run-benchmarks.sh builds it): what the cold JVM costs.
+jar=$here/target/benchmarks.jar
+if [ -f "$jar" ]; then
+  java -jar "$jar" GeneratorBenchmark -p sources="$work/$src" -rf csv -rff "$work/generator-jmh.csv" \
+    > "$work/generator-jmh.log"
+  score() { grep "GeneratorBenchmark.$1\"" "$work/generator-jmh.csv" | cut -d, -f5; }
+  coldGeneration=$(score coldGeneration)
+  warmGeneration=$(score warmGeneration)
+fi
 generated=$(find target/generated-sources/ad -name '*.java' | wc -l)
 lines=$(cat target/generated-sources/ad/synthetic/*.java | wc -l)
 
@@ -173,6 +183,10 @@ echo "withoutTuned=$withoutTuned"
 echo "withoutTunedCpu=$withoutTunedCpu"
 echo "cleanTuned=$cleanTuned"
 echo "cleanTunedCpu=$cleanTunedCpu"
+if [ -n "${coldGeneration:-}" ]; then
+  echo "coldGenerationMs=$coldGeneration"
+  echo "warmGenerationMs=$warmGeneration"
+fi
 echo "generatedFiles=$generated"
 echo "generatedLines=$lines"
 echo "loadAverage=$(cut -d' ' -f1-3 /proc/loadavg)"

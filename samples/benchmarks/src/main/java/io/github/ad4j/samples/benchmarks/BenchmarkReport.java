@@ -231,6 +231,17 @@ public final class BenchmarkReport {
             .append(seconds(number(speed, "cleanTuned") - number(speed, "withoutTuned")))
             .append(" wall from clean.\n");
       }
+      if (speed.getProperty("coldGenerationMs") != null) {
+        double cold = number(speed, "coldGenerationMs") / 1000;
+        double warm = number(speed, "warmGenerationMs") / 1000;
+        md.append("\nThe generator alone (`GeneratorBenchmark`: `DerivativeGenerator.generate` on")
+            .append(" the same sources, no Maven, no files written): ").append(seconds(cold))
+            .append(" for the first generation in a fresh JVM (mean of 5 JVMs), ")
+            .append(seconds(warm)).append(" in a JVM that has run it ten times (mean of 5). ")
+            .append(String.format(Locale.ROOT, "%.0f%%", 100 * (cold - warm) / cold))
+            .append(" of a cold generation is the JVM warming up: interpreting, and compiling,")
+            .append(" code that the warm JVM runs compiled.\n");
+      }
     }
     md.append('\n').append(notes.strip()).append('\n');
     return md.toString();
