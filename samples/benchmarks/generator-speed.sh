@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times `mvn generate-sources` on a synthetic project of 1,000 @Differentiable methods (100
-# classes of 10), with and without the ad4j plugin, and an unchanged rebuild, and prints the
-# medians as key=value lines (read by BenchmarkReport). It builds the plugin from this checkout
+# classes of 10), with and without the ad4j plugin, and an unchanged rebuild, in interleaved
+# rounds, and prints as key=value lines (read by BenchmarkReport) each build's median time and
+# the median of what the plugin added in each round. It builds the plugin from this checkout
 # into a private local repository (a tree of links to ~/.m2/repository without io.github.ad4j),
 # so the plugin timed is this checkout's whatever other builds install, and works offline once
 # `mvn verify` has run.
@@ -130,33 +131,37 @@ J
   } > "$src/C$c.java"
 done
 
-# The medians of $runs runs of "$@": wall-clock seconds, then CPU seconds (user + system, all
-# threads), which a loaded machine inflates less than the wall clock.
-median() {
-  local walls=() cpus=()
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "$@" > /dev/null
-    read -r wall user sys < "$work/time.txt"
-    walls+=("$wall")
-    cpus+=("$(echo "$user + $sys" | bc)")
-  done
-  printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
-    "$(printf '%s\n' "${cpus[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
-}
-
 mvn=(mvn -B -q -o -Dmaven.repo.local="$work/repo")
+# Maven's JVM set up for short runs (C1 only, serial GC), as a project can in .mvn/jvm.config:
+# most of the CPU of a cold generation is the C2 compiler's.
+tuned="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 # Warm the local repository and the file cache once, untimed.
 "${mvn[@]}" -f pom.xml generate-sources > /dev/null
 "${mvn[@]}" -f pom-without.xml generate-sources > /dev/null
 
-read -r without withoutCpu <<< "$(median "${mvn[@]}" -f pom-without.xml generate-sources)"
-read -r clean cleanCpu <<< "$(median bash -c "rm -rf target && ${mvn[*]} -f pom.xml generate-sources")"
-read -r unchanged unchangedCpu <<< "$(median "${mvn[@]}" -f pom.xml generate-sources)"
-# The same two builds with Maven's JVM set up for short runs (C1 only, serial GC), as a project
-# can in .mvn/jvm.config: most of the CPU of a cold generation is the C2 compiler's.
-tuned="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-read -r withoutTuned withoutTunedCpu <<< "$(median env MAVEN_OPTS="$tuned" "${mvn[@]}" -f pom-without.xml generate-sources)"
-read -r cleanTuned cleanTunedCpu <<< "$(median bash -c "rm -rf target && MAVEN_OPTS='$tuned' ${mvn[*]} -f pom.xml generate-sources")"
+# $runs rounds, each timing the five builds one after the other, so that a burst of load on this
+# shared machine slows the builds of one round alike: what the plugin adds is the median over
+# the rounds of each round's difference, not the difference of medians taken minutes apart.
+declare -A wall cpu
+timed() { # $1 = key; the rest = the command
+  local key=$1
+  shift
+  /usr/bin/time -f '%e %U %S' -o "$work/time.txt" "$@" > /dev/null
+  read -r w user sys < "$work/time.txt"
+  wall[$key]+="$w "
+  cpu[$key]+="$(echo "$user + $sys" | bc) "
+}
+for _ in $(seq "$runs"); do
+  timed without "${mvn[@]}" -f pom-without.xml generate-sources
+  timed clean bash -c "rm -rf target && ${mvn[*]} -f pom.xml generate-sources"
+  timed unchanged "${mvn[@]}" -f pom.xml generate-sources
+  timed withoutTuned env MAVEN_OPTS="$tuned" "${mvn[@]}" -f pom-without.xml generate-sources
+  timed cleanTuned bash -c "rm -rf target && MAVEN_OPTS='$tuned' ${mvn[*]} -f pom.xml generate-sources"
+done
+median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# the median over the rounds of the differences of two lists of times, in the rounds' order
+addsMedian() { paste -d' ' <(echo "$1" | tr ' ' '\n' | grep .) <(echo "$2" | tr ' ' '\n' | grep .) \
+  | awk '{printf "%.2f\n", $1 - $2}' | median; }
 # The generator alone, without Maven, in a fresh JVM and in a warm one (GeneratorBenchmark), where
 # the JMH jar has been built (run-benchmarks.sh builds it): what the cold JVM costs.
 jar=$here/target/benchmarks.jar
@@ -172,17 +177,16 @@ lines=$(cat target/generated-sources/ad/synthetic/*.java | wc -l)
 
 echo "methods=1000"
 echo "runs=$runs"
-echo "without=$without"
-echo "withoutCpu=$withoutCpu"
-echo "clean=$clean"
-echo "cleanCpu=$cleanCpu"
-echo "unchanged=$unchanged"
-echo "unchangedCpu=$unchangedCpu"
+for key in without clean unchanged withoutTuned cleanTuned; do
+  echo "$key=$(echo "${wall[$key]}" | median)"
+  echo "${key}Cpu=$(echo "${cpu[$key]}" | median)"
+done
+echo "cleanAdds=$(addsMedian "${wall[clean]}" "${wall[without]}")"
+echo "cleanAddsCpu=$(addsMedian "${cpu[clean]}" "${cpu[without]}")"
+echo "unchangedAdds=$(addsMedian "${wall[unchanged]}" "${wall[without]}")"
+echo "unchangedAddsCpu=$(addsMedian "${cpu[unchanged]}" "${cpu[without]}")"
+echo "cleanTunedAdds=$(addsMedian "${wall[cleanTuned]}" "${wall[withoutTuned]}")"
 echo "tunedOptions=$tuned"
-echo "withoutTuned=$withoutTuned"
-echo "withoutTunedCpu=$withoutTunedCpu"
-echo "cleanTuned=$cleanTuned"
-echo "cleanTunedCpu=$cleanTunedCpu"
 if [ -n "${coldGeneration:-}" ]; then
   echo "coldGenerationMs=$coldGeneration"
   echo "warmGenerationMs=$warmGeneration"
