@@ -95,21 +95,19 @@ final class LoopFusion {
    */
   static Optional<Fused> fuse(
       List<Stmt> forward, List<Stmt> backward, ExprSimplifier simplifier, Set<String> namesInUse) {
-    if (onlyLoop(forward) < 0 || onlyLoop(backward) < 0) {
+    int f = onlyLoop(forward);
+    int b = onlyLoop(backward);
+    if (f < 0 || b < 0) {
       return Optional.empty(); // most methods: nothing to fuse, so no names to collect
     }
     Set<String> taken = new HashSet<>(namesInUse);
     forward.forEach(s -> Effects.of(s).addNames(taken));
     backward.forEach(s -> Effects.of(s).addNames(taken));
-    return new LoopFusion(simplifier, taken).tryFuse(forward, backward);
+    return new LoopFusion(simplifier, taken).tryFuse(forward, f, backward, b);
   }
 
-  private Optional<Fused> tryFuse(List<Stmt> forward, List<Stmt> backward) {
-    int f = onlyLoop(forward);
-    int b = onlyLoop(backward);
-    if (f < 0 || b < 0) {
-      return Optional.empty();
-    }
+  /** The fusion of the loop at {@code f} of {@code forward} with that at {@code b}. */
+  private Optional<Fused> tryFuse(List<Stmt> forward, int f, List<Stmt> backward, int b) {
     Stmt.Loop forwardLoop = (Stmt.Loop) forward.get(f);
     Stmt.Loop backwardLoop = (Stmt.Loop) backward.get(b);
     if (forwardLoop.origin() == null || !forwardLoop.origin().equals(backwardLoop.origin())) {
