@@ -226,7 +226,7 @@ public final class ExpressionConverter {
         return new Expr.ArrayLength(array);
       }
     }
-    String scope = f.getScope().toString();
+    String scope = text(f.getScope());
     String simpleScope = scope.startsWith("java.lang.") ? scope.substring(10) : scope;
     String key = simpleScope + "." + f.getNameAsString();
     JType type = shadowed(scope) ? null : LIBRARY_CONSTANTS.get(key);
@@ -360,9 +360,24 @@ public final class ExpressionConverter {
     }
   }
 
+  /**
+   * The source text of a call's or field access's scope ({@code Math}, {@code java.lang.Math}):
+   * names joined directly, since {@code toString} sets up a pretty printer each time (a
+   * generation of 1,000 methods allocated 33 MB doing so).
+   */
+  private static String text(Expression scope) {
+    if (scope instanceof NameExpr n) {
+      return n.getNameAsString();
+    }
+    if (scope instanceof FieldAccessExpr f) {
+      return text(f.getScope()) + "." + f.getNameAsString();
+    }
+    return scope.toString();
+  }
+
   private Expr call(MethodCallExpr m) {
     String owner;
-    String scope = m.getScope().map(Object::toString).orElse(null);
+    String scope = m.getScope().map(ExpressionConverter::text).orElse(null);
     if (scope != null && MathFunctions.OWNERS.contains(scope) && !shadowed(scope)) {
       owner = MathFunctions.simpleOwner(scope);
     } else if (scope == null && staticImportOwner(m.getNameAsString()).isPresent()) {
