@@ -9,7 +9,8 @@
 # Usage: generator-speed.sh [work-directory]   (default: samples/benchmarks/target/generator-speed)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-work=${1:-$here/target/generator-speed}
+# absolute: the script changes into it
+work=$(realpath -m "${1:-$here/target/generator-speed}")
 runs=${AD4J_SPEED_RUNS:-5}
 version=0.1.0-SNAPSHOT
 
@@ -22,6 +23,12 @@ cp -rs "$m2/." "$work/repo/"
 rm -rf "$work/repo/io/github/ad4j"
 (cd "$root" && mvn -B -q -o -Dmaven.repo.local="$work/repo" -pl .,ad-annotations,ad-check,ad-core,ad-maven-plugin \
   install -DskipTests -Dinvoker.skip=true > "$work/install.log")
+# The JMH jar for GeneratorBenchmark, with this checkout's ad-core (run-benchmarks.sh has just
+# built it, and says so).
+if [ -z "${AD4J_BENCHMARKS_JAR_BUILT:-}" ]; then
+  (cd "$root" && mvn -B -q -o -Pjmh -pl samples/benchmarks -am package -DskipTests \
+    -Dinvoker.skip=true > "$work/benchmarks-jar.log")
+fi
 cd "$work"
 
 pom() { # $1 = file, $2 = plugin block or empty
@@ -162,15 +169,15 @@ median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR
 # the median over the rounds of the differences of two lists of times, in the rounds' order
 addsMedian() { paste -d' ' <(echo "$1" | tr ' ' '\n' | grep .) <(echo "$2" | tr ' ' '\n' | grep .) \
   | awk '{printf "%.2f\n", $1 - $2}' | median; }
-# The generator alone, without Maven, in a fresh JVM and in a warm one (GeneratorBenchmark), where
-# the JMH jar has been built (run-benchmarks.sh builds it): what the cold JVM costs.
-jar=$here/target/benchmarks.jar
-if [ -f "$jar" ]; then
-  java -jar "$jar" GeneratorBenchmark -p sources="$work/$src" -rf csv -rff "$work/generator-jmh.csv" \
-    > "$work/generator-jmh.log"
-  score() { grep "GeneratorBenchmark.$1\"" "$work/generator-jmh.csv" | cut -d, -f5; }
+# The generator alone, without Maven, in a fresh JVM and in a warm one (GeneratorBenchmark): what
+# the cold JVM costs. JMH exits 0 when a benchmark throws (hence -foe) and writes no row for it.
+score() { grep "GeneratorBenchmark.$1\"" "$work/generator-jmh.csv" | cut -d, -f5 || true; }
+if java -jar "$here/target/benchmarks.jar" GeneratorBenchmark -foe true -p sources="$work/$src" \
+    -rf csv -rff "$work/generator-jmh.csv" > "$work/generator-jmh.log" 2>&1; then
   coldGeneration=$(score coldGeneration)
   warmGeneration=$(score warmGeneration)
+else
+  echo "GeneratorBenchmark failed; see $work/generator-jmh.log" >&2
 fi
 generated=$(find target/generated-sources/ad -name '*.java' | wc -l)
 lines=$(cat target/generated-sources/ad/synthetic/*.java | wc -l)
@@ -187,7 +194,7 @@ echo "unchangedAdds=$(addsMedian "${wall[unchanged]}" "${wall[without]}")"
 echo "unchangedAddsCpu=$(addsMedian "${cpu[unchanged]}" "${cpu[without]}")"
 echo "cleanTunedAdds=$(addsMedian "${wall[cleanTuned]}" "${wall[withoutTuned]}")"
 echo "tunedOptions=$tuned"
-if [ -n "${coldGeneration:-}" ]; then
+if [ -n "${coldGeneration:-}" ] && [ -n "${warmGeneration:-}" ]; then
   echo "coldGenerationMs=$coldGeneration"
   echo "warmGenerationMs=$warmGeneration"
 fi

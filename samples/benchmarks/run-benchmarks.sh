@@ -23,7 +23,8 @@ if [ -z "${AD4J_REPORT_ONLY:-}" ]; then
 
   rm -f "$target/generator-speed.properties"
   if [ -z "${AD4J_SKIP_GENERATOR_SPEED:-}" ]; then
-    AD4J_SPEED_RUNS=${AD4J_SPEED_RUNS:-3} "$here/generator-speed.sh" > "$target/generator-speed.properties"
+    AD4J_SPEED_RUNS=${AD4J_SPEED_RUNS:-3} AD4J_BENCHMARKS_JAR_BUILT=1 "$here/generator-speed.sh" \
+      > "$target/generator-speed.properties"
   fi
 fi
 

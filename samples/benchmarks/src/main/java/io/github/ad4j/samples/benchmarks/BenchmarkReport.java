@@ -191,12 +191,11 @@ public final class BenchmarkReport {
       double withoutCpu = number(speed, "withoutCpu");
       double cleanCpu = number(speed, "cleanCpu");
       double unchangedCpu = number(speed, "unchangedCpu");
-      // what the plugin added in each interleaved round, the median of those; else (an older
-      // script's output) the difference of the medians
-      double cleanAdds = number(speed, "cleanAdds", clean - without);
-      double cleanAddsCpu = number(speed, "cleanAddsCpu", cleanCpu - withoutCpu);
-      double unchangedAdds = number(speed, "unchangedAdds", unchanged - without);
-      double unchangedAddsCpu = number(speed, "unchangedAddsCpu", unchangedCpu - withoutCpu);
+      // what the plugin added in each interleaved round, the median of those
+      double cleanAdds = number(speed, "cleanAdds");
+      double cleanAddsCpu = number(speed, "cleanAddsCpu");
+      double unchangedAdds = number(speed, "unchangedAdds");
+      double unchangedAddsCpu = number(speed, "unchangedAddsCpu");
       md.append("| generator: ").append(speed.getProperty("methods"))
           .append(" methods add ≤ 2 s to `mvn generate-sources` | ")
           .append(seconds(cleanAdds)).append(" wall, ").append(seconds(cleanAddsCpu))
@@ -216,7 +215,8 @@ public final class BenchmarkReport {
           .append(" rounds, each running the builds below one after the other; what the plugin")
           .append(" adds is the median of each round's difference; CPU is user + system time of")
           .append(" the whole Maven process). Load average")
-          .append(" at the end: ").append(speed.getProperty("loadAverage")).append(".\n\n")
+          .append(" at the end (the builds' own processes included): ")
+          .append(speed.getProperty("loadAverage")).append(".\n\n")
           .append("| build | wall | CPU |\n|---|--:|--:|\n")
           .append("| without the plugin | ").append(seconds(without)).append(" | ")
           .append(seconds(withoutCpu)).append(" |\n")
@@ -236,8 +236,7 @@ public final class BenchmarkReport {
             .append(seconds(number(speed, "cleanTunedCpu"))).append(" |\n")
             .append("\nWith those options (C1 only, serial GC, as a project can set in")
             .append(" `.mvn/jvm.config`) the plugin adds ")
-            .append(seconds(number(speed, "cleanTunedAdds",
-                number(speed, "cleanTuned") - number(speed, "withoutTuned"))))
+            .append(seconds(number(speed, "cleanTunedAdds")))
             .append(" wall from clean.\n");
       }
       if (speed.getProperty("coldGenerationMs") != null) {
@@ -245,8 +244,9 @@ public final class BenchmarkReport {
         double warm = number(speed, "warmGenerationMs") / 1000;
         md.append("\nThe generator alone (`GeneratorBenchmark`: `DerivativeGenerator.generate` on")
             .append(" the same sources, no Maven, no files written): ").append(seconds(cold))
-            .append(" for the first generation in a fresh JVM (mean of 5 JVMs), ")
-            .append(seconds(warm)).append(" in a JVM that has run it ten times (mean of 5). ")
+            .append(" for the first generation in a fresh JVM, ")
+            .append(seconds(warm)).append(" in a warmed-up JVM (the means of JMH's single shots;")
+            .append(" both with the same fixed heap). ")
             .append(String.format(Locale.ROOT, "%.0f%%", 100 * (cold - warm) / cold))
             .append(" of a cold generation is the JVM warming up: interpreting, and compiling,")
             .append(" code that the warm JVM runs compiled.\n");
@@ -278,12 +278,7 @@ public final class BenchmarkReport {
   }
 
   private static double number(Properties p, String key) {
-    return number(p, key, Double.NaN);
-  }
-
-  private static double number(Properties p, String key, double otherwise) {
-    String value = p.getProperty(key);
-    return value == null ? otherwise : Double.parseDouble(value);
+    return Double.parseDouble(p.getProperty(key, "NaN"));
   }
 
   private static String mark(boolean met) {

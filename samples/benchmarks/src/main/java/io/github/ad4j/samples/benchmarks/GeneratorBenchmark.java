@@ -26,9 +26,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The generator alone ({@link DerivativeGenerator#generate}, no Maven, no file writing) on the
  * sources of a directory: the first generation in a fresh JVM, as a build runs it, and a
- * generation in a JVM that has already run it ten times, whose code the JIT has compiled. The
- * difference is what a cold JVM costs the plugin. {@code generator-speed.sh} runs it on its
- * synthetic project: {@code java -jar benchmarks.jar GeneratorBenchmark -p sources=DIR}.
+ * generation in a JVM that has already run it ten times, whose code the JIT has compiled. Both
+ * run with the same fixed, pre-touched heap (with the default one, G1 growing and first touching
+ * the heap made single generations vary threefold), so the difference is what the cold JVM's
+ * interpreting and compiling costs. {@code generator-speed.sh} runs it on its synthetic project:
+ * {@code java -jar benchmarks.jar GeneratorBenchmark -p sources=DIR}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -55,19 +57,16 @@ public class GeneratorBenchmark {
     }
   }
 
-  /** The first generation in a fresh JVM (default JVM options, as Maven's): one per fork. */
+  /** The first generation in a fresh JVM: one per fork. */
   @Benchmark
-  @Fork(5)
+  @Fork(value = 5, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
   @Warmup(iterations = 0)
   @Measurement(iterations = 1)
   public GenerationResult coldGeneration() {
     return generate();
   }
 
-  /**
-   * A generation once ten have warmed the JVM up, with a fixed, pre-touched heap: with the
-   * default one, G1 growing and first touching the heap made single generations vary threefold.
-   */
+  /** A generation once ten have warmed the JVM up. */
   @Benchmark
   @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-XX:+AlwaysPreTouch"})
   @Warmup(iterations = 10)
