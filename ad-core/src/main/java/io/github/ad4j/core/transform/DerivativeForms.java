@@ -168,8 +168,9 @@ public final class DerivativeForms {
     GradientRecord record = record();
     methods.add(recordForm(record, unit));
     DerivativeMethod pullback = pullback(accumulators, seedName, seeded);
-    DerivativeMethod.Workspace workspace = workspace(pullback);
-    CalleeAllocation allocation = allocation(pullback, workspace);
+    Held held = held(pullback);
+    DerivativeMethod.Workspace workspace = workspace(held);
+    CalleeAllocation allocation = allocation(pullback, held, workspace);
     if (workspace == null) {
       // its own body, the sweeps seeded with 1 and folded, as the record form's: a call of the
       // pullback costs its seed multiplications and the call, a third of a small method's time
@@ -187,16 +188,16 @@ public final class DerivativeForms {
     } else {
       // the sweeps once, in the form that takes a workspace; the others call it
       String note = workspaceNote(workspace);
-      String held = heldNote(workspace, allocation.allocatesWhenWarm());
+      String heldNote = heldNote(workspace, allocation.allocatesWhenWarm());
       methods.add(accumulatingForm(accumulators, note, null, null));
       methods.add(
-          accumulatingForm(accumulators, held, workspace, new Expr.Var(workspace.name())));
+          accumulatingForm(accumulators, heldNote, workspace, new Expr.Var(workspace.name())));
       methods.add(
           callingPullback(
               pullbackName(), pullbackJavadoc(seedName) + note, new Expr.Var(seedName),
               accumulators, null, new Expr.NewRecord(workspace.type(), List.of())));
       methods.add(
-          withWorkspace(pullback, pullbackJavadoc(seedName) + held, workspace));
+          withWorkspace(pullback, pullbackJavadoc(seedName) + heldNote, workspace));
     }
     ForwardTransformer.Tangents tangents =
         ForwardTransformer.transform(
@@ -479,22 +480,15 @@ public final class DerivativeForms {
    * callees whose forms it calls that take one, where it allocates any that a workspace can hold
    * ({@link Workspaces}); null where it allocates none.
    */
-  private DerivativeMethod.Workspace workspace(DerivativeMethod pullback) {
-    Set<String> taken = new HashSet<>(pullback.variables().keySet());
-    if (procedure.receiver() != null) {
-      taken.add(procedure.receiver());
-    }
-    Names names = new Names(taken);
-    String name = names.fresh("workspace");
-    Workspaces.Taken held =
-        Workspaces.take(statements(pullback), pullback.params(), name, nestable(names));
+  private DerivativeMethod.Workspace workspace(Held workspace) {
+    Workspaces.Taken held = workspace.taken();
     if (!held.holdsAnything()) {
       return null;
     }
     String type = names().workspace();
     return new DerivativeMethod.Workspace(
         type,
-        name,
+        workspace.name(),
         "The tapes and arrays {@code " + gradientName() + "} and {@code " + pullbackName()
             + "} of " + link + " keep between calls when given this workspace as their last"
             + " argument, so that they are not allocated anew on every call.\n\n<p>A new"
@@ -513,6 +507,21 @@ public final class DerivativeForms {
             + " of the same lengths, allocates none of them.\n\n<p>Not thread-safe: use one workspace per thread, and"
             + " never the same one for two calls running at once (a call from within a call).",
         held.nested());
+  }
+
+  /** The pullback's workspace parameter's name, and what its code would keep in it. */
+  private record Held(String name, Workspaces.Taken taken) {}
+
+  /** What the pullback would keep in a workspace, found once for the workspace and allocation. */
+  private Held held(DerivativeMethod pullback) {
+    Set<String> taken = new HashSet<>(pullback.variables().keySet());
+    if (procedure.receiver() != null) {
+      taken.add(procedure.receiver());
+    }
+    Names names = new Names(taken);
+    String name = names.fresh("workspace");
+    return new Held(
+        name, Workspaces.take(statements(pullback), pullback.params(), name, nestable(names)));
   }
 
   /**
@@ -564,11 +573,11 @@ public final class DerivativeForms {
 
   /** What this method's pullback and accumulating forms allocate, for its callers. */
   private CalleeAllocation allocation(
-      DerivativeMethod pullback, DerivativeMethod.Workspace workspace) {
+      DerivativeMethod pullback, Held held, DerivativeMethod.Workspace workspace) {
     if (workspace == null) {
       return new CalleeAllocation(false, mayAllocate(statements(pullback)));
     }
-    return new CalleeAllocation(true, heldAllocates(pullback, workspace));
+    return new CalleeAllocation(true, heldAllocates(held.taken()));
   }
 
   /** What the forms without a workspace say about allocation. */
@@ -591,11 +600,12 @@ public final class DerivativeForms {
             + " as large, with arrays of the same lengths; the arrays are not cleared first.";
   }
 
-  /** Whether the pullback, given {@code workspace} once warm, still allocates. */
-  private boolean heldAllocates(DerivativeMethod pullback, DerivativeMethod.Workspace workspace) {
-    Workspaces.Taken held =
-        Workspaces.take(
-            statements(pullback), pullback.params(), workspace.name(), workspace.nested());
+  /**
+   * Whether the pullback, given its workspace once warm, still allocates. {@code held} is its
+   * code taking from the workspace (with every nestable callee's workspace offered, of which it
+   * takes only those it calls, as it does given just those).
+   */
+  private boolean heldAllocates(Workspaces.Taken held) {
     Set<String> tapes = new HashSet<>();
     held.fields().forEach(field -> tapes.add(field.name()));
     return Allocations.mayAllocate(held.body(), tapes, this::calleeAllocation);
