@@ -253,10 +253,10 @@ public final class GradClassEmitter {
       TypeName array = typeName(tape);
       TypeName element = typeName(new JType(tape.primitive(), tape.dimensions() - 1));
       helpers.add(
-          MethodSpec.methodBuilder(Tapes.PUSH)
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .addJavadoc("Stores {@code value} at {@code top}, doubling the tape when it is full.\n")
-              .returns(array)
+          helper(
+                  Tapes.PUSH,
+                  "Stores {@code value} at {@code top}, doubling the tape when it is full.",
+                  array)
               .addParameter(array, "tape")
               .addParameter(TypeName.INT, "top")
               .addParameter(element, "value")
@@ -270,12 +270,11 @@ public final class GradClassEmitter {
     for (JType held : heldTapes) {
       TypeName array = typeName(held);
       helpers.add(
-          MethodSpec.methodBuilder(Workspaces.AT_LEAST)
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .addJavadoc(
+          helper(
+                  Workspaces.AT_LEAST,
                   "A workspace's {@code tape} where it has room for {@code length} values, else a"
-                      + " new one.\n")
-              .returns(array)
+                      + " new one.",
+                  array)
               .addParameter(array, "tape")
               .addParameter(TypeName.INT, "length")
               .addStatement(
@@ -286,13 +285,11 @@ public final class GradClassEmitter {
     for (JType copy : heldCopies) {
       TypeName array = typeName(copy);
       helpers.add(
-          MethodSpec.methodBuilder(Workspaces.COPIED)
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .addJavadoc(
-                  "$L\n",
-                  wrap("A copy of {@code array}: into a workspace's {@code copy} where it has"
-                      + " that length, else a new one."))
-              .returns(array)
+          helper(
+                  Workspaces.COPIED,
+                  "A copy of {@code array}: into a workspace's {@code copy} where it has that"
+                      + " length, else a new one.",
+                  array)
               .addParameter(array, "copy")
               .addParameter(array, "array")
               .beginControlFlow("if (copy == null || copy.length != array.length)")
@@ -305,13 +302,11 @@ public final class GradClassEmitter {
     TypeName vector = typeName(new JType(JType.Primitive.DOUBLE, 1));
     if (used.contains(Workspaces.ZEROED)) {
       helpers.add(
-          MethodSpec.methodBuilder(Workspaces.ZEROED)
-              .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-              .addJavadoc(
-                  "$L\n",
-                  wrap("A workspace's {@code array} filled with zeros where it has {@code"
-                      + " length} elements, else a new array of zeros."))
-              .returns(vector)
+          helper(
+                  Workspaces.ZEROED,
+                  "A workspace's {@code array} filled with zeros where it has {@code length}"
+                      + " elements, else a new array of zeros.",
+                  vector)
               .addParameter(vector, "array")
               .addParameter(TypeName.INT, "length")
               .beginControlFlow("if (array == null || array.length != length)")
@@ -345,14 +340,19 @@ public final class GradClassEmitter {
     return helpers;
   }
 
+  /** A private static helper's declaration: its name, Javadoc (wrapped) and return type. */
+  private static MethodSpec.Builder helper(String name, String javadoc, TypeName returns) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("$L\n", wrap(javadoc))
+        .returns(returns);
+  }
+
   /** {@code B name(A a) { <create b>; for (int i = 0; i < a.length; i++) <element>; return b; }}. */
   private static MethodSpec rowByRow(
       String name, String javadoc, TypeName returns, TypeName takes, String create,
       String element) {
-    return MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("$L\n", javadoc)
-        .returns(returns)
+    return helper(name, javadoc, returns)
         .addParameter(takes, "a")
         .addStatement(create)
         .beginControlFlow("for (int i = 0; i < a.length; i++)")
