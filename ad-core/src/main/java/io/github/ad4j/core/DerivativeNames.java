@@ -1,6 +1,7 @@
 package io.github.ad4j.core;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The names of what ad4j generates for a method {@code f}, in one place: the generator names its
@@ -77,6 +78,10 @@ public record DerivativeNames(String method) {
     return pushforward() + "InOut";
   }
 
+  // compiled once: every declaration of every form with a workspace is asked about
+  private static final Pattern ARRAY_COPY = Pattern.compile(".*(Before|After)[0-9]*");
+  private static final Pattern CELL = Pattern.compile(".*Cell[0-9]*");
+
   /**
    * {@code <a>Before}: in a caller's derivative, the copy of array {@code a} saved before a call
    * that writes into it (the base of a local's name, made unique by the caller).
@@ -99,12 +104,12 @@ public record DerivativeNames(String method) {
    * number or not: a copy of an array that the generated code makes and keeps to itself.
    */
   public static boolean isArrayCopy(String name) {
-    return name.matches(".*(Before|After)[0-9]*");
+    return ARRAY_COPY.matcher(name).matches();
   }
 
   /** Whether {@code name} is a cell's, {@link #cell}'s name, made unique with a number or not. */
   public static boolean isCell(String name) {
-    return name.matches(".*Cell[0-9]*");
+    return CELL.matcher(name).matches();
   }
 
   /** Whether {@code name} is a pullback's: {@code <f>Pullback} or {@code <f>PullbackInOut}. */
