@@ -480,24 +480,24 @@ public final class DerivativeForms {
    * callees whose forms it calls that take one, where it allocates any that a workspace can hold
    * ({@link Workspaces}); null where it allocates none.
    */
-  private DerivativeMethod.Workspace workspace(Held workspace) {
-    Workspaces.Taken held = workspace.taken();
-    if (!held.holdsAnything()) {
+  private DerivativeMethod.Workspace workspace(Held held) {
+    Workspaces.Taken taken = held.taken();
+    if (!taken.holdsAnything()) {
       return null;
     }
     String type = names().workspace();
     return new DerivativeMethod.Workspace(
         type,
-        workspace.name(),
+        held.name(),
         "The tapes and arrays {@code " + gradientName() + "} and {@code " + pullbackName()
             + "} of " + link + " keep between calls when given this workspace as their last"
             + " argument, so that they are not allocated anew on every call.\n\n<p>A new"
             + " workspace holds nothing"
-            + (held.nested().isEmpty()
+            + (taken.nested().isEmpty()
                 ? ""
                 : " but a new workspace for each method whose forms the sweeps call that take"
                     + " one, passed to them so that their tapes are kept too ("
-                    + held.nested().stream()
+                    + taken.nested().stream()
                         .map(n -> "{@code " + n.field() + "}")
                         .collect(Collectors.joining(", "))
                     + ")")
@@ -506,7 +506,7 @@ public final class DerivativeForms {
             + " an array takes that array's length. A call no larger than one before, with arrays"
             + " of the same lengths, allocates none of them.\n\n<p>Not thread-safe: use one workspace per thread, and"
             + " never the same one for two calls running at once (a call from within a call).",
-        held.nested());
+        taken.nested());
   }
 
   /** The pullback's workspace parameter's name, and what its code would keep in it. */
