@@ -290,14 +290,13 @@ public final class DerivativeGenerator {
                 JavaLangQualifier.qualify(
                     RowHoisting.hoist(BodySimplifier.simplify(m, forms.writers()), m),
                     shadowed);
-            if (m.workspace() != null) {
-              // the final code's tapes and adjoint arrays, known only now, come from the caller
-              body =
-                  Workspaces.take(body, m.params(), m.workspace().name(), m.workspace().nested())
-                      .body();
-            }
-            checkSize(method, m, body);
-            ofMethod.add(new GradClassEmitter.Emitted(m, body));
+            // the final code's tapes and adjoint arrays, known only now, come from the caller
+            Workspaces.Taken fromWorkspace =
+                m.workspace() == null
+                    ? Workspaces.Taken.nothing(body)
+                    : Workspaces.take(body, m.params(), m.workspace().name(), m.workspace().nested());
+            checkSize(method, m, fromWorkspace.body());
+            ofMethod.add(new GradClassEmitter.Emitted(m, fromWorkspace));
           }
           if (forms.record() != null) {
             records.add(forms.record());

@@ -45,16 +45,19 @@ public final class GradClassEmitter {
    *
    * @param method its signature and documentation
    * @param body its simplified body
+   * @param taken for a method that takes a workspace, the fields its body takes from it and the
+   *     callees' workspaces it passes on ({@link Workspaces#take}); else empty
    * @param tapes what the body tapes, for its Javadoc and the generation report
    */
-  public record Emitted(DerivativeMethod method, List<Stmt> body, TapeReport tapes) {
+  public record Emitted(
+      DerivativeMethod method, List<Stmt> body, Workspaces.Taken taken, TapeReport tapes) {
     public Emitted {
       body = List.copyOf(body);
     }
 
-    /** {@code method} with {@code body}, whose tapes are read off it once. */
-    public Emitted(DerivativeMethod method, List<Stmt> body) {
-      this(method, body, TapeReport.of(body, method.variables()));
+    /** {@code method} with {@code body}, as {@code taken} left it, whose tapes are read once. */
+    public Emitted(DerivativeMethod method, Workspaces.Taken taken) {
+      this(method, taken.body(), taken, TapeReport.of(taken.body(), method.variables()));
     }
   }
 
@@ -169,14 +172,10 @@ public final class GradClassEmitter {
       if (workspace != null) {
         classes.putIfAbsent(workspace.type(), workspace);
         Map<String, JType> held = fields.computeIfAbsent(workspace.type(), k -> new LinkedHashMap<>());
-        Workspaces.fields(emitted.body(), workspace.name())
-            .forEach(field -> held.putIfAbsent(field.name(), field.type()));
-        Set<String> passed = Workspaces.passed(emitted.body(), workspace.name());
+        emitted.taken().fields().forEach(field -> held.putIfAbsent(field.name(), field.type()));
         Map<String, DerivativeMethod.Nested> callees =
             nested.computeIfAbsent(workspace.type(), k -> new LinkedHashMap<>());
-        workspace.nested().stream()
-            .filter(n -> passed.contains(n.field()))
-            .forEach(n -> callees.putIfAbsent(n.field(), n));
+        emitted.taken().nested().forEach(n -> callees.putIfAbsent(n.field(), n));
       }
     }
     List<TypeSpec> types = new ArrayList<>();

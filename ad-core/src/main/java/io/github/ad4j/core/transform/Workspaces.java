@@ -129,7 +129,7 @@ public final class Workspaces {
       onlyCells &= isCell(d);
     }
     if (onlyCells && scratchLocals.isEmpty() && called.isEmpty()) {
-      return new Taken(body, List.of(), List.of());
+      return Taken.nothing(body);
     }
     // taken from the workspace first, under the comment heading the code, if any
     out.addAll(!out.isEmpty() && out.get(0) instanceof Stmt.Comment ? 1 : 0, scratchLocals);
@@ -271,44 +271,6 @@ public final class Workspaces {
   }
 
   /**
-   * The fields of workspace parameter {@code workspace} that {@code body}, as {@link #take}
-   * rewrote it, reads.
-   */
-  public static List<Param> fields(List<Stmt> body, String workspace) {
-    List<Param> fields = new ArrayList<>();
-    for (Stmt s : body) {
-      if (s instanceof Stmt.Declare d
-          && d.init() instanceof Expr.Call c
-          && c.owner().isEmpty()
-          && (c.name().equals(AT_LEAST) || c.name().equals(ZEROED) || c.name().equals(COPIED))
-          && c.args().get(0) instanceof Expr.FieldRef f
-          && f.owner().equals(workspace)) {
-        fields.add(new Param(f.type(), f.name()));
-      } else if (s instanceof Stmt.Declare d
-          && d.init() instanceof Expr.FieldRef f
-          && f.owner().equals(workspace)) {
-        fields.add(new Param(f.type(), f.name())); // a scratch accumulator
-      }
-    }
-    return fields;
-  }
-
-  /**
-   * The fields of workspace parameter {@code workspace} holding callees' workspaces that {@code
-   * body}, as {@link #take} rewrote it, passes to their forms.
-   */
-  public static Set<String> passed(List<Stmt> body, String workspace) {
-    Set<String> passed = new HashSet<>();
-    StmtRewriter.rewrite(body, e -> ExprRewriter.transform(e, c -> {
-      if (c instanceof Expr.HeldWorkspace h && h.workspace().equals(workspace)) {
-        passed.add(h.field());
-      }
-      return c;
-    }));
-    return passed;
-  }
-
-  /**
    * The method's code with its arrays taken from a workspace and the fields it takes them from.
    *
    * @param body the code
@@ -320,6 +282,11 @@ public final class Workspaces {
       body = List.copyOf(body);
       fields = List.copyOf(fields);
       nested = List.copyOf(nested);
+    }
+
+    /** {@code body} as it is, taking nothing from a workspace. */
+    public static Taken nothing(List<Stmt> body) {
+      return new Taken(body, List.of(), List.of());
     }
 
     /** Whether the method needs a workspace: it holds something. */
