@@ -123,42 +123,54 @@ public final class DerivativeGenerator {
     List<SourceFile> sorted = sortedByPath(sources);
     Set<String> sourcePaths = new HashSet<>();
     sorted.forEach(file -> sourcePaths.add(file.path()));
+    // sources and context in one order, that of their paths, so that which files are sources
+    // changes nothing but what is generated and reported (a build tool that regenerates some
+    // sources hands it the others as context)
     List<SourceFile> toParse = new ArrayList<>(sorted);
-    for (SourceFile file : sortedByPath(context)) {
+    for (SourceFile file : context) {
       if (!sourcePaths.contains(file.path())) {
         toParse.add(file);
       }
     }
+    toParse = sortedByPath(toParse);
     // files, then classes, are independent of one another: parsed, then generated, on every core
     SourceParser parser = new SourceParser();
     List<Parsed> parses =
         InParallel.run(
             toParse.stream().<Supplier<Parsed>>map(file -> () -> parse(parser, file)).toList(),
             STACK_BYTES);
-    List<Diagnostic> diagnostics = new ArrayList<>();
+    // a source's own problems first (a syntax error, a rule it declares wrongly), then those
+    // its methods' generation finds
+    Map<String, List<Diagnostic>> problems = new LinkedHashMap<>();
+    sorted.forEach(file -> problems.put(file.path(), new ArrayList<>()));
     List<ParsedSource> parsed = new ArrayList<>();
     List<ParsedSource> all = new ArrayList<>();
     for (int i = 0; i < parses.size(); i++) {
       Parsed p = parses.get(i);
-      boolean isSource = i < sorted.size(); // the context is another run's to report on
+      // the context is another run's to report on
+      boolean isSource = sourcePaths.contains(toParse.get(i).path());
+      List<Diagnostic> own = isSource ? problems.get(toParse.get(i).path()) : null;
       if (p.result() != null && p.result().source() != null) {
         all.add(p.result().source());
         if (isSource) {
           parsed.add(p.result().source());
         }
       } else if (isSource && p.tooDeep() != null) {
-        diagnostics.add(p.tooDeep());
+        own.add(p.tooDeep());
       } else if (isSource && toParse.get(i).content().contains("Differentiable")) {
         // a syntax error in a file with nothing for us is javac's to report, not ours
-        diagnostics.addAll(p.result().diagnostics());
+        own.addAll(p.result().diagnostics());
       }
     }
     // the user's own @Partial rules join the built-in ones, for this run
     List<NotDifferentiableException> ruleErrors = new ArrayList<>();
     RuleTable runRules = rules.withRulesFrom(all, ruleErrors);
-    ruleErrors.stream()
-        .filter(e -> sourcePaths.contains(e.origin().file()))
-        .forEach(e -> diagnostics.add(diagnostic(e.origin(), e.getMessage())));
+    for (NotDifferentiableException e : ruleErrors) {
+      List<Diagnostic> own = problems.get(e.origin().file());
+      if (own != null) {
+        own.add(diagnostic(e.origin(), e.getMessage()));
+      }
+    }
     Callees callees = Callees.of(all, runRules.functions());
     DifferentiatedMethods methods = new DifferentiatedMethods(all, runRules, callees, STACK_BYTES);
     Map<String, Origin> classes = topLevelClasses(all);
@@ -175,15 +187,22 @@ public final class DerivativeGenerator {
                         })
                 .toList(),
             STACK_BYTES);
-    List<GeneratedFile> files = new ArrayList<>();
-    List<String> reports = new ArrayList<>();
-    for (Generated g : generated) {
-      files.addAll(g.files);
-      reports.addAll(g.reports);
-      diagnostics.addAll(g.diagnostics);
+    Map<String, Generated> bySource = new LinkedHashMap<>();
+    for (int i = 0; i < parsed.size(); i++) {
+      bySource.put(parsed.get(i).file().path(), generated.get(i));
     }
-    files.sort(Comparator.comparing(GeneratedFile::relativePath));
-    return new GenerationResult(files, diagnostics, report(reports));
+    List<SourceOutput> outputs = new ArrayList<>();
+    for (Map.Entry<String, List<Diagnostic>> entry : problems.entrySet()) {
+      Generated g = bySource.getOrDefault(entry.getKey(), new Generated());
+      List<Diagnostic> diagnostics = new ArrayList<>(entry.getValue());
+      diagnostics.addAll(g.diagnostics);
+      g.files.sort(Comparator.comparing(GeneratedFile::relativePath));
+      SourceOutput output = new SourceOutput(entry.getKey(), g.files, diagnostics, g.reports);
+      if (!output.isEmpty()) {
+        outputs.add(output);
+      }
+    }
+    return new GenerationResult(outputs);
   }
 
   /** A file parsed, or the diagnostic saying it nests too deeply to be. */
@@ -205,20 +224,6 @@ public final class DerivativeGenerator {
     final List<GeneratedFile> files = new ArrayList<>();
     final List<String> reports = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
-  }
-
-  /** The generation report: a Markdown section per method, in the order of the sources. */
-  private static String report(List<String> sections) {
-    if (sections.isEmpty()) {
-      return "";
-    }
-    return "# ad4j generation report\n\n"
-        + "Per `@Differentiable` method: what it is differentiated with respect to, the variables"
-        + " that carry derivatives, and what each generated method tapes for its backward sweep"
-        + " (bytes per value, once per trip of which loops) or computes again instead. Tape"
-        + " memory is a formula of the trip counts: nL is the number of trips of the loop at"
-        + " line L of the source.\n\n"
-        + String.join("\n", sections);
   }
 
   /** Where each top-level class of the build is declared, by qualified name. */

@@ -1,15 +1,25 @@
 package io.github.ad4j.maven;
 
+import io.github.ad4j.core.AffectedSources;
 import io.github.ad4j.core.DerivativeGenerator;
 import io.github.ad4j.core.Diagnostic;
+import io.github.ad4j.core.GeneratedFile;
 import io.github.ad4j.core.GenerationResult;
 import io.github.ad4j.core.SourceFile;
+import io.github.ad4j.core.SourceNames;
+import io.github.ad4j.core.SourceOutput;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -133,33 +143,109 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
             .read(contextRoots());
     FingerprintFile record =
         FingerprintFile.of(project.getBuild().getDirectory(), goal(), mojoExecution);
-    String fingerprint = fingerprint(output, sources, context);
-    FingerprintFile.Run last = record.upToDate(fingerprint, output, getLog());
-    if (last != null) {
-      last.warnings().forEach(getLog()::warn);
+    String fingerprint = fingerprint(output, context);
+    FingerprintFile.Comparison last = record.prepare(fingerprint, sources, output, getLog());
+    if (last.isUpToDate()) {
+      List<FingerprintFile.Entry> entries = List.copyOf(last.kept().values());
+      entries.forEach(entry -> entry.warnings().forEach(getLog()::warn));
       getLog()
           .info(
               String.format(
                   "ad4j: up to date, nothing generated (read %s%s; %s in %s unchanged)",
                   count(sources.size(), "source file"),
                   contextCount(context.size()),
-                  count(last.outputs().size(), "derivative class"),
+                  count(
+                      entries.stream().mapToInt(entry -> entry.outputs().size()).sum(),
+                      "derivative class"),
                   output));
       return;
     }
 
-    GenerationResult result = generate(sources, context);
-    List<String> warnings = report(result);
-    write(output, result, sources.size(), context.size());
-    writeReport(result);
-    record.record(fingerprint, result.files(), warnings, output, getLog());
+    Set<String> regenerate = toRegenerate(sources, last);
+    List<SourceFile> generated = new ArrayList<>();
+    List<SourceFile> runContext = new ArrayList<>();
+    for (SourceFile source : sources) {
+      (regenerate.contains(source.path()) ? generated : runContext).add(source);
+    }
+    runContext.addAll(context);
+    GenerationResult result =
+        generated.isEmpty() ? new GenerationResult(List.of()) : generate(generated, runContext);
+    failOnErrors(result);
+
+    // every source's part, in the order of their paths: kept from the last run, or generated now
+    Map<String, SourceOutput> fresh = new HashMap<>();
+    result.sources().forEach(part -> fresh.put(part.source(), part));
+    List<SourceFile> sorted = new ArrayList<>(sources);
+    sorted.sort(Comparator.comparing(SourceFile::path));
+    Map<String, FingerprintFile.Entry> kept = new HashMap<>(last.kept());
+    kept.keySet().removeAll(regenerate);
+    List<String> keptFiles = new ArrayList<>();
+    List<SourceOutput> reported = new ArrayList<>();
+    Map<String, List<String>> warnings = new HashMap<>();
+    for (SourceFile source : sorted) {
+      FingerprintFile.Entry entry = kept.get(source.path());
+      if (entry != null) {
+        entry.outputs().forEach(file -> keptFiles.add(file.relativePath()));
+        reported.add(new SourceOutput(source.path(), List.of(), List.of(), entry.sections()));
+        warnings.put(source.path(), entry.warnings());
+      } else {
+        SourceOutput part = fresh.getOrDefault(source.path(), SourceOutput.empty(source.path()));
+        reported.add(part);
+        warnings.put(source.path(), warnings(part));
+      }
+      warnings.get(source.path()).forEach(getLog()::warn);
+    }
+    write(output, result.files(), keptFiles, sources.size(), context.size(), generated.size());
+    writeReport(new GenerationResult(reported).report());
+
+    List<FingerprintFile.Entry> entries = new ArrayList<>();
+    try {
+      for (SourceFile source : sorted) {
+        FingerprintFile.Entry entry = kept.get(source.path());
+        entries.add(
+            entry != null
+                ? entry
+                : FingerprintFile.Entry.of(
+                    source,
+                    fresh.getOrDefault(source.path(), SourceOutput.empty(source.path())),
+                    warnings.get(source.path()),
+                    output));
+      }
+    } catch (IOException e) {
+      getLog().warn("ad4j: cannot record this run, so the next build generates again: " + e);
+      return;
+    }
+    record.record(fingerprint, entries, getLog());
   }
 
   /**
-   * The fingerprint of this run's inputs, or {@code null} if the generator's code cannot be
-   * located (then every run generates, as it always did).
+   * The paths of the sources to generate: every one, if nothing of the last run can be kept;
+   * otherwise those edited or added since, those whose derivatives depend on an edited, added or
+   * removed one ({@link AffectedSources}), and those whose generated files were deleted or
+   * changed.
    */
-  private String fingerprint(Path output, List<SourceFile> sources, List<SourceFile> context) {
+  private static Set<String> toRegenerate(
+      List<SourceFile> sources, FingerprintFile.Comparison last) {
+    Set<String> regenerate = new HashSet<>();
+    if (last.reason() != null) {
+      sources.forEach(source -> regenerate.add(source.path()));
+      return regenerate;
+    }
+    regenerate.addAll(last.damaged());
+    if (!last.edited().isEmpty()) {
+      Map<String, SourceNames> names = new LinkedHashMap<>();
+      sources.forEach(source -> names.put(source.path(), SourceNames.of(source.content())));
+      regenerate.addAll(AffectedSources.of(names, last.edited()));
+    }
+    return regenerate;
+  }
+
+  /**
+   * The fingerprint of this run's inputs but the sources, which {@link FingerprintFile} compares
+   * one by one; {@code null} if the generator's code cannot be located (then every run generates
+   * every source).
+   */
+  private String fingerprint(Path output, List<SourceFile> context) {
     try {
       return new Fingerprint()
           .add("goal", goal())
@@ -168,7 +254,6 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
           .addAll("excludes", excludes)
           .add("encoding", encoding)
           .add("outputDirectory", output)
-          .sources("sources", sources)
           .sources("context", context)
           .generator(DerivativeGenerator.class, getClass())
           .hex();
@@ -238,40 +323,50 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     }
   }
 
-  /** Fails the build on errors (with failOnError), else logs the diagnostics and returns them. */
-  private List<String> report(GenerationResult result) throws MojoFailureException {
-    List<Diagnostic> diagnostics = result.diagnostics();
-    if (result.hasErrors() && failOnError) {
-      long errors =
-          diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
-      StringBuilder message =
-          new StringBuilder("ad4j found ")
-              .append(errors == 1 ? "1 problem" : errors + " problems")
-              .append(" in @Differentiable methods; nothing was generated:");
-      for (Diagnostic diagnostic : diagnostics) {
-        message.append(System.lineSeparator()).append(diagnostic.format());
-      }
-      message
-          .append(System.lineSeparator())
-          .append("(Set <failOnError>false</failOnError> to generate the other methods and")
-          .append(" report these as warnings.)");
-      throw new MojoFailureException(message.toString());
+  /** Fails the build if {@code result} has errors and {@code failOnError} is set. */
+  private void failOnErrors(GenerationResult result) throws MojoFailureException {
+    if (!result.hasErrors() || !failOnError) {
+      return;
     }
-    List<String> warnings = new ArrayList<>();
+    List<Diagnostic> diagnostics = result.diagnostics();
+    long errors =
+        diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
+    StringBuilder message =
+        new StringBuilder("ad4j found ")
+            .append(errors == 1 ? "1 problem" : errors + " problems")
+            .append(" in @Differentiable methods; nothing was generated:");
     for (Diagnostic diagnostic : diagnostics) {
+      message.append(System.lineSeparator()).append(diagnostic.format());
+    }
+    message
+        .append(System.lineSeparator())
+        .append("(Set <failOnError>false</failOnError> to generate the other methods and")
+        .append(" report these as warnings.)");
+    throw new MojoFailureException(message.toString());
+  }
+
+  /** A source's diagnostics as logged: an error names what was not generated. */
+  private static List<String> warnings(SourceOutput part) {
+    List<String> warnings = new ArrayList<>();
+    for (Diagnostic diagnostic : part.diagnostics()) {
       String suffix =
           diagnostic.severity() == Diagnostic.Severity.ERROR ? " (no derivative generated)" : "";
       warnings.add(diagnostic.format() + suffix);
     }
-    warnings.forEach(getLog()::warn);
     return warnings;
   }
 
-  private void write(Path output, GenerationResult result, int sourceCount, int contextCount)
+  private void write(
+      Path output,
+      List<GeneratedFile> files,
+      List<String> keptFiles,
+      int sourceCount,
+      int contextCount,
+      int generatedCount)
       throws MojoExecutionException {
     GeneratedSources.Summary summary;
     try {
-      summary = new GeneratedSources(output).update(result.files());
+      summary = new GeneratedSources(output).update(files, keptFiles);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(
           "ad4j: internal error: the generator produced a file path that is not usable ("
@@ -281,30 +376,38 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("ad4j: cannot write to " + output + ": " + e, e);
     }
+    int classes = files.size() + keptFiles.size();
     getLog()
         .info(
             String.format(
-                "ad4j: read %s%s, %s in %s: %d written, %d up to date, %d stale removed",
+                "ad4j: read %s%s, generated for %s, %s in %s: %d written, %d up to date, %d"
+                    + " stale removed",
                 count(sourceCount, "source file"),
                 contextCount(contextCount),
-                count(result.files().size(), "derivative class"),
+                generatedCount == sourceCount
+                    ? "all"
+                    : generatedCount
+                        + " (the other "
+                        + (sourceCount - generatedCount)
+                        + " are unchanged, as is everything they depend on)",
+                count(classes, "derivative class"),
                 output,
                 summary.written(),
-                summary.unchanged(),
+                classes - summary.written(),
                 summary.removed()));
   }
 
-  private void writeReport(GenerationResult result) throws MojoExecutionException {
-    if (result.report().isEmpty()) {
+  private void writeReport(String report) throws MojoExecutionException {
+    if (report.isEmpty()) {
       return;
     }
-    Path report = Path.of(project.getBuild().getDirectory(), "ad4j", reportName());
+    Path path = Path.of(project.getBuild().getDirectory(), "ad4j", reportName());
     try {
-      AtomicWriter.writeIfChanged(report, result.report().getBytes(StandardCharsets.UTF_8));
+      AtomicWriter.writeIfChanged(path, report.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new MojoExecutionException("ad4j: cannot write " + report + ": " + e, e);
+      throw new MojoExecutionException("ad4j: cannot write " + path + ": " + e, e);
     }
-    getLog().info("ad4j: generation report in " + report);
+    getLog().info("ad4j: generation report in " + path);
   }
 
   private static String contextCount(int n) {

@@ -1,6 +1,9 @@
 package io.github.ad4j.maven;
 
 import io.github.ad4j.core.GeneratedFile;
+import io.github.ad4j.core.SourceFile;
+import io.github.ad4j.core.SourceNames;
+import io.github.ad4j.core.SourceOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +13,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -21,10 +27,14 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * The record of a goal's last successful run, kept in the build directory ({@code
- * target/ad4j/generate.fingerprint}): the {@link Fingerprint} of its inputs, the files it wrote
- * with a SHA-256 digest of each, and the warnings it reported. While the fingerprint matches and
- * the output directory still holds exactly those files, a new run would write the same bytes and
- * report the same warnings, so the goal replays the warnings and generates nothing.
+ * target/ad4j/generate.fingerprint}): the {@link Fingerprint} of its inputs other than the
+ * sources, and for each source the SHA-256 of its text, the names other files may depend on
+ * ({@link SourceNames#provides()}), the files generated from it with a SHA-256 digest of each,
+ * the warnings it gave and its sections of the generation report. A source whose text is the
+ * recorded one, in a run whose fingerprint matches, while its files are in the output directory
+ * as the run left them, would generate the same files and warnings again, unless a source it
+ * depends on changed ({@link io.github.ad4j.core.AffectedSources}): so the goal keeps them and
+ * generates only the others, or nothing at all.
  *
  * <p>Hashing every output on every build would cost more than the rest of an unchanged build's
  * check together (about 0.1 s for the 7.5 MB of 1,000 generated methods, in a JVM that has not
@@ -34,47 +44,102 @@ import org.apache.maven.plugin.logging.Log;
  * recorded ones after all (touched, or copied back), its new time is recorded. A file of another
  * size is out of date without reading it.
  *
- * <p>Plain text, one entry per line, written atomically with {@link AtomicWriter}:
+ * <p>Plain text, one entry per line, written atomically with {@link AtomicWriter}; the lines after
+ * a {@code source} line are that source's:
  *
  * <pre>
  * # comment lines
  * fingerprint 3f2a...
- * file 9c1e... 48211 1763924400123456789 p/CGrad.java     (SHA-256, size, time in ns, path)
- * warning p/C.java:12:5: ...
+ * source 7b0d... src/main/java/p/C.java              (SHA-256 of the text, path)
+ * provides C CGrad
+ * file 9c1e... 48211 1763924400123456789 p/CGrad.java (SHA-256, size, time in ns, path)
+ * warning src/main/java/p/C.java:12:5: ...
+ * section ## p.C.f ...
  * </pre>
  *
- * Backslashes and line breaks in paths and warnings are escaped ({@code \\}, {@code \n}, {@code
- * \r}). A file that cannot be read or parsed counts as absent: the goal then generates as if it
- * had never run, which is always correct.
+ * Backslashes and line breaks in paths, warnings and sections are escaped ({@code \\}, {@code
+ * \n}, {@code \r}). A file that cannot be read or parsed counts as absent: the goal then
+ * generates as if it had never run, which is always correct.
  */
 final class FingerprintFile {
 
-  /** What a run recorded. */
-  record Run(String fingerprint, List<Output> outputs, List<String> warnings) {
+  /** What a run recorded: the fingerprint of its inputs but the sources, and each source's part. */
+  record Run(String fingerprint, List<Entry> entries) {
     Run {
+      entries = List.copyOf(entries);
+    }
+
+    /** Every file the run wrote, in the order of the sources. */
+    List<Output> outputs() {
+      List<Output> outputs = new ArrayList<>();
+      entries.forEach(entry -> outputs.addAll(entry.outputs()));
+      return outputs;
+    }
+
+    /** Every warning the run logged, in the order of the sources. */
+    List<String> warnings() {
+      List<String> warnings = new ArrayList<>();
+      entries.forEach(entry -> warnings.addAll(entry.warnings()));
+      return warnings;
+    }
+  }
+
+  /**
+   * One source as a run read it, and what it gave.
+   *
+   * @param source the source's path, as the generator was given it
+   * @param sha256 the SHA-256 of its text
+   * @param provides the names other sources' derivatives may depend on ({@link
+   *     SourceNames#provides()}), sorted
+   * @param outputs the files generated from it
+   * @param warnings the warnings it gave, as logged
+   * @param sections its sections of the generation report
+   */
+  record Entry(
+      String source,
+      String sha256,
+      Set<String> provides,
+      List<Output> outputs,
+      List<String> warnings,
+      List<String> sections) {
+    Entry {
+      provides = Set.copyOf(new TreeSet<>(provides));
       outputs = List.copyOf(outputs);
       warnings = List.copyOf(warnings);
+      sections = List.copyOf(sections);
     }
 
     /**
-     * The record of a run that wrote {@code files} into {@code outputDirectory} (where each one's
-     * modification time is read) and reported {@code warnings}.
+     * The entry of {@code source} that gave {@code output} (its files written into {@code
+     * outputDirectory}, where each one's modification time is read) and logged {@code
+     * warnings}.
      */
-    static Run of(
-        String fingerprint, List<GeneratedFile> files, List<String> warnings, Path outputDirectory)
+    static Entry of(
+        SourceFile source, SourceOutput output, List<String> warnings, Path outputDirectory)
         throws IOException {
-      GeneratedSources output = new GeneratedSources(outputDirectory);
+      GeneratedSources directory = new GeneratedSources(outputDirectory);
       List<Output> outputs = new ArrayList<>();
-      for (GeneratedFile file : files) {
+      for (GeneratedFile file : output.files()) {
         byte[] bytes = file.content().getBytes(StandardCharsets.UTF_8);
         outputs.add(
             new Output(
                 file.relativePath(),
                 Fingerprint.hex(bytes),
                 bytes.length,
-                modified(Files.getLastModifiedTime(output.resolve(file.relativePath())))));
+                modified(Files.getLastModifiedTime(directory.resolve(file.relativePath())))));
       }
-      return new Run(fingerprint, outputs, warnings);
+      return new Entry(
+          source.path(),
+          FingerprintFile.sha256(source),
+          SourceNames.of(source.content()).provides(),
+          outputs,
+          warnings,
+          output.reportSections());
+    }
+
+    /** This entry with {@code outputs} instead. */
+    Entry withOutputs(List<Output> outputs) {
+      return new Entry(source, sha256, provides, outputs, warnings, sections);
     }
   }
 
@@ -85,23 +150,54 @@ final class FingerprintFile {
   record Output(String relativePath, String sha256, long size, long modified) {}
 
   /**
-   * Whether a run can be skipped, and if not, why not (for the log).
+   * What the recorded run leaves this one to do.
    *
-   * @param upToDate the recorded run, with the times of files found touched but unchanged
-   *     updated, or {@code null}
-   * @param touched whether such files were found (the record is then worth rewriting)
+   * @param reason why nothing recorded can be kept, or {@code null} if the recorded run's
+   *     fingerprint is this one's
+   * @param kept by path, the entries of the sources that are as the run read them and whose files
+   *     are as it left them (with the times of files found touched but unchanged updated)
+   * @param edited by path, each source edited, added or removed since, with what it provided
+   *     then (nothing, if added)
+   * @param damaged the sources, as the run read them, one of whose files was since deleted or
+   *     changed
+   * @param stray whether the output directory holds a generated file the run did not write
+   * @param touched whether the times of kept files were updated (the record is then worth
+   *     rewriting)
    */
-  record Check(Run upToDate, String reason, boolean touched) {
-    static Check stale(String reason) {
-      return new Check(null, reason, false);
+  record Comparison(
+      String reason,
+      Map<String, Entry> kept,
+      Map<String, Set<String>> edited,
+      Set<String> damaged,
+      boolean stray,
+      boolean touched) {
+
+    static Comparison nothingKept(String reason) {
+      return new Comparison(reason, Map.of(), Map.of(), Set.of(), false, false);
     }
 
+    /** Whether the run has nothing to do: no source changed and the output is as it was. */
     boolean isUpToDate() {
-      return upToDate != null;
+      return reason == null && edited.isEmpty() && damaged.isEmpty() && !stray;
+    }
+
+    /** Why this run generates, for the log. */
+    String why() {
+      if (reason != null) {
+        return reason;
+      }
+      List<String> why = new ArrayList<>();
+      edited.keySet().forEach(path -> why.add(path + " was edited, added or removed"));
+      damaged.forEach(path -> why.add("the output of " + path + " was deleted or changed"));
+      if (stray) {
+        why.add("a generated file is not from the last run");
+      }
+      return why.isEmpty() ? "up to date" : String.join("; ", why);
     }
   }
 
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+  private static final Pattern SOURCE_LINE = Pattern.compile("source ([0-9a-f]{64}) (.+)");
   private static final Pattern FILE_LINE =
       Pattern.compile("file ([0-9a-f]{64}) (\\d{1,18}) (-?\\d{1,19}) (.+)");
 
@@ -140,26 +236,34 @@ final class FingerprintFile {
     return file;
   }
 
+  /** The SHA-256 of a source's text, as recorded. */
+  static String sha256(SourceFile source) {
+    return Fingerprint.hex(source.content().getBytes(StandardCharsets.UTF_8));
+  }
+
   /**
-   * The recorded run, if this run can skip generating: see {@link #check}. Otherwise logs why
-   * (at debug level), removes the record so that a run that fails leaves none behind, and returns
-   * {@code null}; also when {@code fingerprint} is {@code null} (not computable).
+   * What the recorded run leaves a run with {@code fingerprint} over {@code sources} to do: see
+   * {@link #compare}. Unless the run is up to date, logs why it generates (at debug level) and
+   * removes the record, so that a run that fails leaves none behind; when the run is up to date
+   * and files were found touched, records their new times. A {@code null} fingerprint (not
+   * computable) keeps nothing.
    */
-  Run upToDate(String fingerprint, Path outputDirectory, Log log) {
-    if (fingerprint != null) {
-      Check check = check(fingerprint, outputDirectory);
-      if (check.isUpToDate()) {
-        if (check.touched()) {
-          try {
-            write(check.upToDate());
-          } catch (IOException e) {
-            log.debug("ad4j: cannot update " + file + ": " + e);
-          }
+  Comparison prepare(String fingerprint, List<SourceFile> sources, Path outputDirectory, Log log) {
+    Comparison comparison =
+        fingerprint == null
+            ? Comparison.nothingKept("the run cannot be fingerprinted")
+            : compare(fingerprint, sources, outputDirectory);
+    if (comparison.isUpToDate()) {
+      if (comparison.touched()) {
+        try {
+          write(new Run(fingerprint, List.copyOf(comparison.kept().values())));
+        } catch (IOException e) {
+          log.debug("ad4j: cannot update " + file + ": " + e);
         }
-        return check.upToDate();
       }
-      log.debug("ad4j: generating: " + check.reason());
+      return comparison;
     }
+    log.debug("ad4j: generating: " + comparison.why());
     try {
       // One left behind would do no harm (it matches only the inputs it was written for, and
       // only while the output is as it was), but a record should describe the last run.
@@ -167,96 +271,117 @@ final class FingerprintFile {
     } catch (IOException e) {
       log.warn("ad4j: cannot delete " + file + ": " + e);
     }
-    return null;
+    return comparison;
   }
 
   /**
-   * Records a successful run that wrote {@code files} and logged {@code warnings}, unless {@code
-   * fingerprint} is {@code null}. Failing to write costs only the next run its shortcut, so it is
-   * a warning.
+   * Records a successful run, unless {@code fingerprint} is {@code null}. Failing to write costs
+   * only the next run its shortcut, so it is a warning.
    */
-  void record(
-      String fingerprint,
-      List<GeneratedFile> files,
-      List<String> warnings,
-      Path outputDirectory,
-      Log log) {
+  void record(String fingerprint, List<Entry> entries, Log log) {
     if (fingerprint == null) {
       return;
     }
     try {
-      write(Run.of(fingerprint, files, warnings, outputDirectory));
+      write(new Run(fingerprint, entries));
     } catch (IOException e) {
       log.warn("ad4j: cannot write " + file + ", so the next build generates again: " + e);
     }
   }
 
   /**
-   * Whether the recorded run had {@code fingerprint} and left the output directory as it is now:
-   * every file it wrote is there with the same bytes (the same size and time, or else the same
-   * SHA-256), and no other file ad4j generated (one that a run would delete as stale) has
-   * appeared.
+   * What the recorded run leaves a run with {@code fingerprint} over {@code sources} to do: if
+   * the fingerprints differ, everything; otherwise the sources edited, added or removed since,
+   * and those whose files are no longer as it left them. Each file it wrote is taken to be as it
+   * left it if it has the same size and time, or else the same SHA-256.
    */
-  Check check(String fingerprint, Path outputDirectory) {
+  Comparison compare(String fingerprint, List<SourceFile> sources, Path outputDirectory) {
     Run run;
     try {
       run = read();
     } catch (NoSuchFileException e) {
-      return Check.stale("no fingerprint of an earlier run");
+      return Comparison.nothingKept("no fingerprint of an earlier run");
     } catch (IOException | IllegalArgumentException e) {
-      return Check.stale("unreadable fingerprint " + file + " (" + e.getMessage() + ")");
+      return Comparison.nothingKept(
+          "unreadable fingerprint " + file + " (" + e.getMessage() + ")");
     }
     if (!run.fingerprint().equals(fingerprint)) {
-      return Check.stale("the sources, the configuration or the plugin changed");
+      return Comparison.nothingKept("the configuration, the context or the plugin changed");
     }
+    Map<String, Entry> recorded = new LinkedHashMap<>();
+    run.entries().forEach(entry -> recorded.put(entry.source(), entry));
     GeneratedSources output = new GeneratedSources(outputDirectory);
-    Set<Path> recorded = new HashSet<>();
-    List<Output> outputs = new ArrayList<>();
+    Map<String, Entry> kept = new LinkedHashMap<>();
+    Map<String, Set<String>> edited = new LinkedHashMap<>();
+    Set<String> damaged = new TreeSet<>();
+    Set<Path> written = new HashSet<>();
     boolean touched = false;
     try {
-      for (Output expected : run.outputs()) {
-        Path path = output.resolve(expected.relativePath());
-        recorded.add(path);
-        BasicFileAttributes attributes;
-        try {
-          attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-          return Check.stale(expected.relativePath() + " was deleted");
-        }
-        if (!attributes.isRegularFile()) {
-          return Check.stale(expected.relativePath() + " was deleted");
-        }
-        if (attributes.size() != expected.size()) {
-          return Check.stale(expected.relativePath() + " was changed");
-        }
-        long modified = modified(attributes.lastModifiedTime());
-        if (modified != expected.modified()) {
-          if (!Fingerprint.hex(Files.readAllBytes(path)).equals(expected.sha256())) {
-            return Check.stale(expected.relativePath() + " was changed");
+      for (SourceFile source : sources) {
+        Entry entry = recorded.remove(source.path());
+        if (entry == null) {
+          edited.put(source.path(), Set.of());
+        } else if (!entry.sha256().equals(sha256(source))) {
+          edited.put(source.path(), entry.provides());
+        } else {
+          List<Output> outputs = new ArrayList<>();
+          for (Output expected : entry.outputs()) {
+            Path path = output.resolve(expected.relativePath());
+            written.add(path);
+            Long modified = unchanged(path, expected);
+            if (modified == null) {
+              damaged.add(source.path());
+              break;
+            }
+            touched |= modified != expected.modified();
+            outputs.add(
+                new Output(expected.relativePath(), expected.sha256(), expected.size(), modified));
           }
-          touched = true;
+          if (!damaged.contains(source.path())) {
+            kept.put(source.path(), entry.withOutputs(outputs));
+          }
         }
-        outputs.add(
-            new Output(expected.relativePath(), expected.sha256(), expected.size(), modified));
       }
-      String extra = extraGeneratedFile(output.directory(), recorded);
-      if (extra != null) {
-        return Check.stale(extra + " is not from the last run");
-      }
+      recorded.values().forEach(gone -> edited.put(gone.source(), gone.provides()));
+      run.outputs().forEach(o -> written.add(output.resolve(o.relativePath())));
+      boolean stray = strayGeneratedFile(output.directory(), written);
+      return new Comparison(null, kept, edited, damaged, stray, touched);
     } catch (IOException | IllegalArgumentException e) {
-      return Check.stale("cannot check the output (" + e.getMessage() + ")");
+      return Comparison.nothingKept("cannot check the output (" + e.getMessage() + ")");
     }
-    return new Check(new Run(run.fingerprint(), outputs, run.warnings()), null, touched);
+  }
+
+  /**
+   * The modification time of the file at {@code path} if it holds the bytes {@code expected}
+   * describes, else {@code null}.
+   */
+  private static Long unchanged(Path path, Output expected) throws IOException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+    if (!attributes.isRegularFile() || attributes.size() != expected.size()) {
+      return null;
+    }
+    long modified = modified(attributes.lastModifiedTime());
+    if (modified != expected.modified()
+        && !Fingerprint.hex(Files.readAllBytes(path)).equals(expected.sha256())) {
+      return null;
+    }
+    return modified;
   }
 
   private static long modified(FileTime time) {
     return time.to(TimeUnit.NANOSECONDS);
   }
 
-  /** A generated file in the directory that the run did not write, or {@code null}. */
-  private static String extraGeneratedFile(Path directory, Set<Path> recorded) throws IOException {
+  /** Whether the directory holds a generated file the run did not write. */
+  private static boolean strayGeneratedFile(Path directory, Set<Path> recorded)
+      throws IOException {
     if (!Files.isDirectory(directory)) {
-      return null;
+      return false;
     }
     List<Path> others;
     try (Stream<Path> walk = Files.walk(directory)) {
@@ -268,13 +393,11 @@ final class FingerprintFile {
               .toList();
     }
     for (Path other : others) {
-      // the test GeneratedSources applies before deleting a stale file
-      if (new String(Files.readAllBytes(other), StandardCharsets.ISO_8859_1)
-          .contains(GeneratedSources.MARKER)) {
-        return directory.relativize(other).toString();
+      if (GeneratedSources.isGenerated(other)) {
+        return true;
       }
     }
-    return null;
+    return false;
   }
 
   /**
@@ -286,27 +409,43 @@ final class FingerprintFile {
    */
   Run read() throws IOException {
     String fingerprint = null;
-    List<Output> outputs = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
+    EntryLines entry = null;
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
+      Matcher sourceLine = SOURCE_LINE.matcher(line);
       Matcher fileLine = FILE_LINE.matcher(line);
       if (line.startsWith("fingerprint ") && fingerprint == null) {
         fingerprint = line.substring("fingerprint ".length());
         if (!HEX.matcher(fingerprint).matches()) {
           throw new IllegalArgumentException("bad fingerprint line: " + line);
         }
+      } else if (sourceLine.matches()) {
+        if (entry != null) {
+          entries.add(entry.entry());
+        }
+        entry = new EntryLines(unescape(sourceLine.group(2)), sourceLine.group(1));
+      } else if (entry == null) {
+        throw new IllegalArgumentException("expected a source line: " + line);
+      } else if (line.startsWith("provides")) {
+        for (String name : line.substring("provides".length()).trim().split(" ")) {
+          if (!name.isEmpty()) {
+            entry.provides.add(name);
+          }
+        }
       } else if (fileLine.matches()) {
-        outputs.add(
+        entry.outputs.add(
             new Output(
                 unescape(fileLine.group(4)),
                 fileLine.group(1),
                 Long.parseLong(fileLine.group(2)),
                 Long.parseLong(fileLine.group(3))));
       } else if (line.startsWith("warning ")) {
-        warnings.add(unescape(line.substring("warning ".length())));
+        entry.warnings.add(unescape(line.substring("warning ".length())));
+      } else if (line.startsWith("section ")) {
+        entry.sections.add(unescape(line.substring("section ".length())));
       } else {
         throw new IllegalArgumentException("unexpected line: " + line);
       }
@@ -314,7 +453,29 @@ final class FingerprintFile {
     if (fingerprint == null) {
       throw new IllegalArgumentException("no fingerprint line");
     }
-    return new Run(fingerprint, outputs, warnings);
+    if (entry != null) {
+      entries.add(entry.entry());
+    }
+    return new Run(fingerprint, entries);
+  }
+
+  /** The lines of one source's entry, as they are read. */
+  private static final class EntryLines {
+    final String source;
+    final String sha256;
+    final Set<String> provides = new TreeSet<>();
+    final List<Output> outputs = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    final List<String> sections = new ArrayList<>();
+
+    EntryLines(String source, String sha256) {
+      this.source = source;
+      this.sha256 = sha256;
+    }
+
+    Entry entry() {
+      return new Entry(source, sha256, provides, outputs, warnings, sections);
+    }
   }
 
   /** Writes the record of {@code run}, atomically (and only if it changed). */
@@ -332,19 +493,32 @@ final class FingerprintFile {
             .append("fingerprint ")
             .append(run.fingerprint())
             .append(newline);
-    for (Output output : run.outputs()) {
-      text.append("file ")
-          .append(output.sha256())
+    for (Entry entry : run.entries()) {
+      text.append("source ")
+          .append(entry.sha256())
           .append(' ')
-          .append(output.size())
-          .append(' ')
-          .append(output.modified())
-          .append(' ')
-          .append(escape(output.relativePath()))
-          .append(newline);
-    }
-    for (String warning : run.warnings()) {
-      text.append("warning ").append(escape(warning)).append(newline);
+          .append(escape(entry.source()))
+          .append(newline)
+          .append("provides");
+      entry.provides().forEach(name -> text.append(' ').append(name));
+      text.append(newline);
+      for (Output output : entry.outputs()) {
+        text.append("file ")
+            .append(output.sha256())
+            .append(' ')
+            .append(output.size())
+            .append(' ')
+            .append(output.modified())
+            .append(' ')
+            .append(escape(output.relativePath()))
+            .append(newline);
+      }
+      for (String warning : entry.warnings()) {
+        text.append("warning ").append(escape(warning)).append(newline);
+      }
+      for (String section : entry.sections()) {
+        text.append("section ").append(escape(section)).append(newline);
+      }
     }
     AtomicWriter.writeIfChanged(file, text.toString().getBytes(StandardCharsets.UTF_8));
   }

@@ -3,12 +3,15 @@ package io.github.ad4j.maven;
 import io.github.ad4j.core.Diagnostic;
 import io.github.ad4j.core.GenerationResult;
 import io.github.ad4j.core.SourceFile;
+import io.github.ad4j.core.SourceOutput;
 import io.github.ad4j.core.checks.CheckGenerator;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -131,10 +134,13 @@ public final class GenerateChecksMojo extends AbstractMojo {
     FingerprintFile record =
         FingerprintFile.of(project.getBuild().getDirectory(), GOAL, mojoExecution);
     String fingerprint = fingerprint(output, sources);
-    FingerprintFile.Run last = record.upToDate(fingerprint, output, getLog());
-    if (last != null) {
-      last.warnings().forEach(getLog()::warn);
-      int classes = last.outputs().size();
+    FingerprintFile.Comparison last = record.prepare(fingerprint, sources, output, getLog());
+    if (last.isUpToDate()) {
+      int classes = 0;
+      for (FingerprintFile.Entry entry : last.kept().values()) {
+        entry.warnings().forEach(getLog()::warn);
+        classes += entry.outputs().size();
+      }
       getLog()
           .info(
               String.format(
@@ -142,10 +148,26 @@ public final class GenerateChecksMojo extends AbstractMojo {
                   classes, classes == 1 ? "" : "es", output));
       return;
     }
+    // Which methods have derivatives depends on every source, so any edit regenerates them all
+    // (the fingerprint covers the sources).
     GenerationResult result = generate(sources);
-    List<String> warnings = report(result);
+    failOnErrors(result);
     write(output, result);
-    record.record(fingerprint, result.files(), warnings, output, getLog());
+    Map<String, SourceOutput> bySource = new HashMap<>();
+    result.sources().forEach(part -> bySource.put(part.source(), part));
+    List<FingerprintFile.Entry> entries = new ArrayList<>();
+    try {
+      for (SourceFile source : sources) {
+        SourceOutput part = bySource.getOrDefault(source.path(), SourceOutput.empty(source.path()));
+        List<String> warnings = part.diagnostics().stream().map(Diagnostic::format).toList();
+        warnings.forEach(getLog()::warn);
+        entries.add(FingerprintFile.Entry.of(source, part, warnings, output));
+      }
+    } catch (IOException e) {
+      getLog().warn("ad4j: cannot record this run, so the next build generates again: " + e);
+      return;
+    }
+    record.record(fingerprint, entries, getLog());
   }
 
   /** The fingerprint of this run's inputs, or {@code null} if it cannot be computed. */
@@ -213,8 +235,8 @@ public final class GenerateChecksMojo extends AbstractMojo {
     }
   }
 
-  /** Fails the build on errors, else logs the warnings and returns them. */
-  private List<String> report(GenerationResult result) throws MojoFailureException {
+  /** Fails the build on errors. */
+  private static void failOnErrors(GenerationResult result) throws MojoFailureException {
     if (result.hasErrors()) {
       StringBuilder message = new StringBuilder("ad4j: malformed @CheckAt; no checks written:");
       for (Diagnostic diagnostic : result.diagnostics()) {
@@ -224,15 +246,12 @@ public final class GenerateChecksMojo extends AbstractMojo {
       }
       throw new MojoFailureException(message.toString());
     }
-    List<String> warnings = result.diagnostics().stream().map(Diagnostic::format).toList();
-    warnings.forEach(getLog()::warn);
-    return warnings;
   }
 
   private void write(Path output, GenerationResult result) throws MojoExecutionException {
     GeneratedSources.Summary summary;
     try {
-      summary = new GeneratedSources(output).update(result.files());
+      summary = new GeneratedSources(output).update(result.files(), List.of());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(
           "ad4j: internal error: the check generator produced an unusable path ("

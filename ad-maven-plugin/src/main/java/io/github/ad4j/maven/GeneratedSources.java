@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,13 +43,17 @@ final class GeneratedSources {
   record Summary(int written, int unchanged, int removed) {}
 
   /**
-   * Makes the directory hold exactly {@code files} among the ad4j-generated sources.
+   * Makes the directory hold exactly {@code files} and {@code kept} among the ad4j-generated
+   * sources: writes the first, leaves the second alone, removes every other generated file.
+   *
+   * @param kept the relative paths of files an earlier run generated that are still wanted as
+   *     they are
    *
    * @throws IllegalArgumentException if a file's relative path is absolute or leaves the
    *     directory (a fault in the generator, never in user input)
    * @throws IOException if the directory cannot be read or written
    */
-  Summary update(List<GeneratedFile> files) throws IOException {
+  Summary update(List<GeneratedFile> files, Collection<String> kept) throws IOException {
     Set<Path> targets = new HashSet<>();
     List<Path> paths = new ArrayList<>();
     for (GeneratedFile file : files) {
@@ -65,7 +70,9 @@ final class GeneratedSources {
         written++;
       }
     }
-    int removed = removeStale(targets);
+    Set<Path> keep = new HashSet<>(targets);
+    kept.forEach(path -> keep.add(resolve(path)));
+    int removed = removeStale(keep);
     return new Summary(written, files.size() - written, removed);
   }
 
@@ -93,6 +100,13 @@ final class GeneratedSources {
     return target;
   }
 
+  /** Whether the file at {@code path} is one ad4j generated (it carries {@link #MARKER}). */
+  static boolean isGenerated(Path path) throws IOException {
+    // ISO-8859-1 decodes any bytes, and the marker is ASCII: a file in another encoding is
+    // still searched instead of failing the build.
+    return new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1).contains(MARKER);
+  }
+
   private int removeStale(Set<Path> keep) throws IOException {
     if (!Files.isDirectory(directory)) {
       return 0;
@@ -108,9 +122,7 @@ final class GeneratedSources {
     }
     int removed = 0;
     for (Path path : stale) {
-      // ISO-8859-1 decodes any bytes, and the marker is ASCII: a file in another encoding is
-      // still searched instead of failing the build.
-      if (new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1).contains(MARKER)) {
+      if (isGenerated(path)) {
         Files.delete(path);
         removed++;
       }

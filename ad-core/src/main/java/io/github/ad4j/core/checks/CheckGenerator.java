@@ -7,6 +7,7 @@ import io.github.ad4j.core.Diagnostic;
 import io.github.ad4j.core.GeneratedFile;
 import io.github.ad4j.core.GenerationResult;
 import io.github.ad4j.core.SourceFile;
+import io.github.ad4j.core.SourceOutput;
 import io.github.ad4j.core.check.MethodChecker;
 import io.github.ad4j.core.check.NotDifferentiableException;
 import io.github.ad4j.core.ir.Origin;
@@ -60,17 +61,22 @@ public final class CheckGenerator {
     sorted.sort(Comparator.comparing(SourceFile::path));
     // the methods whose derivatives exist are those the derivative generator reports nothing on
     List<Diagnostic> refused = DerivativeGenerator.create().generate(sorted).diagnostics();
-    List<GeneratedFile> files = new ArrayList<>();
-    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<SourceOutput> outputs = new ArrayList<>();
     SourceParser parser = new SourceParser();
     for (SourceFile file : sorted) {
       SourceParser.Result parsed = parser.parse(file);
       if (parsed.source() != null) {
+        List<GeneratedFile> files = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
         generate(parsed.source(), refused, files, diagnostics);
+        files.sort(Comparator.comparing(GeneratedFile::relativePath));
+        SourceOutput output = new SourceOutput(file.path(), files, diagnostics, List.of());
+        if (!output.isEmpty()) {
+          outputs.add(output);
+        }
       }
     }
-    files.sort(Comparator.comparing(GeneratedFile::relativePath));
-    return new GenerationResult(files, diagnostics);
+    return new GenerationResult(outputs);
   }
 
   private void generate(

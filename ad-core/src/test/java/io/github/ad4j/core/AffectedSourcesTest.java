@@ -1,0 +1,329 @@
+package io.github.ad4j.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After an edit, generating only the affected sources (the others as context) gives what a clean
+ * generation gives, and every source left out would have generated what it generated before.
+ * Each step of {@link #STEPS} edits a small project of several packages, with calls across files,
+ * a derivative rule and constants.
+ */
+class AffectedSourcesTest {
+
+  private static final String SHAPES =
+      """
+      package a;
+
+      import io.github.ad4j.Differentiable;
+
+      public final class Shapes {
+        private Shapes() {}
+
+        public static final double K = 2;
+
+        @Differentiable
+        public static double bump(double x, double w) {
+          return Math.exp(-x * x / (w * w)) * K;
+        }
+      }
+      """;
+
+  private static final String MODEL =
+      """
+      package a;
+
+      import io.github.ad4j.Differentiable;
+
+      public final class Model {
+        private Model() {}
+
+        @Differentiable
+        public static double loss(double[] p) {
+          double s = 0;
+          for (int i = 0; i < p.length; i++) {
+            s += Shapes.bump(p[i], 1.5);
+          }
+          return s;
+        }
+      }
+      """;
+
+  private static final String FIT =
+      """
+      package b;
+
+      import a.Model;
+      import io.github.ad4j.Differentiable;
+
+      final class Fit {
+        private Fit() {}
+
+        @Differentiable
+        static double objective(double[] p, double lambda) {
+          return Model.loss(p) + lambda * p[0] * p[0];
+        }
+      }
+      """;
+
+  private static final String ALONE =
+      """
+      package b;
+
+      import io.github.ad4j.Differentiable;
+
+      final class Alone {
+        private Alone() {}
+
+        /** Mentions Shapes only in a comment, and Model in a string. */
+        static final String LABEL = "Model";
+
+        @Differentiable
+        static double f(double x, double y) {
+          return Math.sin(x) * y;
+        }
+      }
+      """;
+
+  private static final String SPECIAL =
+      """
+      package b;
+
+      public final class Special {
+        private Special() {}
+
+        public static double softplus(double x) {
+          return Math.log1p(Math.exp(x));
+        }
+      }
+      """;
+
+  private static final String RULES =
+      """
+      package b;
+
+      import io.github.ad4j.Partial;
+
+      final class Rules {
+        private Rules() {}
+
+        @Partial(of = "Special.softplus", wrt = "x")
+        static double dsoftplus(double x) {
+          return 1 / (1 + Math.exp(-x));
+        }
+      }
+      """;
+
+  private static final String SMOOTH =
+      """
+      package b;
+
+      import io.github.ad4j.Differentiable;
+
+      final class Smooth {
+        private Smooth() {}
+
+        @Differentiable
+        static double g(double x) {
+          return Special.softplus(3 * x);
+        }
+      }
+      """;
+
+  /** One edit: files added or replaced (by path), and files removed. */
+  private record Step(String name, Map<String, String> put, List<String> remove, Set<String> affected) {}
+
+  private static final List<Step> STEPS =
+      List.of(
+          new Step(
+              "the callee's body",
+              Map.of("a/Shapes.java", SHAPES.replace("* K;", "* K + x;")),
+              List.of(),
+              Set.of("a/Shapes.java", "a/Model.java", "b/Fit.java")),
+          new Step(
+              "the callee's wrt, so its pullback's signature",
+              Map.of(
+                  "a/Shapes.java",
+                  SHAPES.replace("@Differentiable\n", "@Differentiable(wrt = \"x\")\n")),
+              List.of(),
+              Set.of("a/Shapes.java", "a/Model.java", "b/Fit.java")),
+          new Step(
+              "a file nobody names",
+              Map.of("b/Alone.java", ALONE.replace("Math.sin(x)", "Math.cos(x)")),
+              List.of(),
+              Set.of("b/Alone.java")),
+          new Step(
+              "a new file calling an old one",
+              Map.of(
+                  "b/Extra.java",
+                  """
+                  package b;
+
+                  import io.github.ad4j.Differentiable;
+
+                  final class Extra {
+                    private Extra() {}
+
+                    @Differentiable
+                    static double h(double x) {
+                      return Alone.f(x, 2 * x);
+                    }
+                  }
+                  """),
+              List.of(),
+              Set.of("b/Extra.java")),
+          new Step(
+              "a callee deleted: its callers fail",
+              Map.of(),
+              List.of("a/Model.java"),
+              Set.of("b/Fit.java")),
+          new Step(
+              "a user class named like a generated one",
+              Map.of("b/AloneGrad.java", "package b;\n\nfinal class AloneGrad {}\n"),
+              List.of(),
+              Set.of("b/Alone.java", "b/AloneGrad.java", "b/Extra.java")),
+          new Step(
+              "the callee back",
+              Map.of("a/Model.java", MODEL),
+              List.of(),
+              Set.of("a/Model.java", "b/Fit.java")),
+          new Step(
+              "a derivative rule",
+              Map.of("b/Rules.java", RULES.replace("1 / (1 + Math.exp(-x))", "Math.exp(x) / (1 + Math.exp(x))")),
+              List.of(),
+              null),
+          new Step(
+              "a class named Math",
+              Map.of("a/Math.java", "package a;\n\nfinal class Math {}\n"),
+              List.of(),
+              null),
+          new Step(
+              "a comment",
+              Map.of("a/Shapes.java", SHAPES.replace("private Shapes() {}", "private Shapes() {} // none")),
+              List.of(),
+              Set.of("a/Shapes.java", "a/Model.java", "b/Fit.java")));
+
+  @Test
+  void generatingTheAffectedSourcesGivesWhatACleanGenerationGives() {
+    DerivativeGenerator generator = DerivativeGenerator.create();
+    Map<String, String> project = new TreeMap<>();
+    project.put("a/Shapes.java", SHAPES);
+    project.put("a/Model.java", MODEL);
+    project.put("b/Fit.java", FIT);
+    project.put("b/Alone.java", ALONE);
+    project.put("b/Special.java", SPECIAL);
+    project.put("b/Rules.java", RULES);
+    project.put("b/Smooth.java", SMOOTH);
+    GenerationResult first = generator.generate(sources(project));
+    assertThat(first.diagnostics()).isEmpty();
+    assertThat(first.files()).hasSize(5); // Special and Rules have nothing to differentiate
+    Map<String, SourceOutput> before = bySource(first);
+    for (Step step : STEPS) {
+      Map<String, Set<String>> provided = new HashMap<>();
+      for (String path : step.put().keySet()) {
+        String old = project.get(path);
+        provided.put(path, old == null ? Set.of() : SourceNames.of(old).provides());
+      }
+      for (String path : step.remove()) {
+        provided.put(path, SourceNames.of(project.get(path)).provides());
+      }
+      project.putAll(step.put());
+      step.remove().forEach(project::remove);
+      Map<String, SourceNames> names = new LinkedHashMap<>();
+      project.forEach((path, text) -> names.put(path, SourceNames.of(text)));
+
+      Set<String> affected = AffectedSources.of(names, provided);
+
+      assertThat(affected)
+          .as(step.name())
+          .isEqualTo(step.affected() == null ? project.keySet() : step.affected());
+      List<SourceFile> regenerated = new ArrayList<>();
+      List<SourceFile> context = new ArrayList<>();
+      for (SourceFile file : sources(project)) {
+        (affected.contains(file.path()) ? regenerated : context).add(file);
+      }
+      Map<String, SourceOutput> clean = bySource(generator.generate(sources(project)));
+      Map<String, SourceOutput> incremental =
+          bySource(generator.generate(regenerated, context));
+      for (String path : project.keySet()) {
+        SourceOutput expected = clean.getOrDefault(path, SourceOutput.empty(path));
+        SourceOutput kept =
+            affected.contains(path)
+                ? incremental.getOrDefault(path, SourceOutput.empty(path))
+                : before.getOrDefault(path, SourceOutput.empty(path));
+        assertThat(kept).as(step.name() + ": " + path).isEqualTo(expected);
+      }
+      assertThat(incremental.keySet()).as(step.name()).isSubsetOf(affected);
+      before = clean;
+    }
+  }
+
+  @Test
+  void anEditedCalleeChangesItsCallersOutput() {
+    // what makes following the names necessary: a caller's derivative calls its callee's forms
+    DerivativeGenerator generator = DerivativeGenerator.create();
+    Map<String, String> project = new TreeMap<>();
+    project.put("a/Shapes.java", SHAPES);
+    project.put("a/Model.java", MODEL);
+    project.put("b/Fit.java", FIT);
+    Map<String, SourceOutput> before = bySource(generator.generate(sources(project)));
+    project.put("a/Shapes.java", STEPS.get(1).put().get("a/Shapes.java"));
+    Map<String, SourceOutput> after = bySource(generator.generate(sources(project)));
+    assertThat(after.get("a/Model.java")).isNotEqualTo(before.get("a/Model.java"));
+  }
+
+  @Test
+  void namesAreReadFromCodeNotCommentsOrLiterals() {
+    SourceNames names =
+        SourceNames.of(
+            """
+            package p;
+            /* class Hidden */ // enum Gone
+            public final class /* here */ Shown<T> {
+              record Inner(double x) {}
+              String s = "class Quoted";
+              char c = 'x';
+              String block = \"""
+                  interface InBlock
+                  \""";
+              double d = 1e5 + 0x1F + 2L;
+            }
+            """);
+
+    assertThat(names.provides())
+        .containsExactlyInAnyOrder("Shown", "ShownGrad", "Inner", "InnerGrad");
+    assertThat(names.mentions())
+        .contains("p", "Shown", "T", "Inner", "String", "s", "c", "block", "d")
+        .doesNotContain("Hidden", "Gone", "Quoted", "InBlock", "e5", "x1F", "L");
+  }
+
+  @Test
+  void rulesAndAClassNamedMathReachEveryFile() {
+    assertThat(SourceNames.of("class R { @Partial(of = \"S.f\", wrt = \"x\") double d; }").provides())
+        .contains(SourceNames.EVERY_FILE);
+    assertThat(SourceNames.of("package p; class Math {}").provides())
+        .contains(SourceNames.EVERY_FILE);
+    assertThat(SourceNames.of("package p; class C { double f() { return Math.PI; } }").provides())
+        .doesNotContain(SourceNames.EVERY_FILE);
+  }
+
+  private static List<SourceFile> sources(Map<String, String> project) {
+    List<SourceFile> files = new ArrayList<>();
+    project.forEach((path, text) -> files.add(new SourceFile(path, text)));
+    return files;
+  }
+
+  private static Map<String, SourceOutput> bySource(GenerationResult result) {
+    Map<String, SourceOutput> parts = new HashMap<>();
+    result.sources().forEach(part -> parts.put(part.source(), part));
+    return parts;
+  }
+}
