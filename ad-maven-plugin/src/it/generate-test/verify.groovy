@@ -6,7 +6,7 @@ def (first, second, third) = [builds[0], builds[1], builds[2]]
 
 // The first build skips tests, and so generate-test; generate still runs.
 assert first.contains('ad4j: skipped (maven.test.skip)')
-assert first.contains('read 1 source file, 1 derivative class in')
+assert first.contains('read 1 source file, generated for all, 1 derivative class in')
 
 // Each goal wrote its own classes only, into its own directory; the test output is new in the
 // second build, so the first wrote nothing there.
@@ -14,7 +14,7 @@ def main = new File(basedir, 'target/generated-sources/ad/it/fit')
 def test = new File(basedir, 'target/generated-test-sources/ad/it/fit')
 assert main.list() as List == ['ModelGrad.java'] : "main output: ${main.list()}"
 assert test.list() as List == ['SquaredErrorGrad.java'] : "test output: ${test.list()}"
-assert second.contains('read 2 source files (and 1 file of context), 1 derivative class in ' + test.parentFile.parentFile.canonicalPath + ': 1 written') : 'generate-test did not read the main sources as context'
+assert second.contains('read 2 source files (and 1 file of context), generated for all, 1 derivative class in ' + test.parentFile.parentFile.canonicalPath + ': 1 written') : 'generate-test did not read the main sources as context'
 // The test-source method calls the main-source method's gradient form; both are compiled where they
 // belong.
 assert new File(test, 'SquaredErrorGrad.java').getText('UTF-8').contains('ModelGrad.predictGradient(')

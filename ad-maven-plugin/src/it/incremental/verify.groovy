@@ -1,13 +1,13 @@
-// Runs after the five builds of invoker.properties; basedir is the cloned project.
+// Runs after the six builds of invoker.properties; basedir is the cloned project.
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def builds = log.split(/BUILD SUCCESS/)
-assert builds.length >= 6 : 'not all five builds ran'
-def (first, second, third, fourth, fifth) = [builds[0], builds[1], builds[2], builds[3], builds[4]]
+assert builds.length >= 7 : 'not all six builds ran'
+def (first, second, third, fourth, fifth, sixth) = [builds[0], builds[1], builds[2], builds[3], builds[4], builds[5]]
 def out = new File(basedir, 'target/generated-sources/ad/it')
 def testsPassed = /Tests run: [1-9]\d*, Failures: 0, Errors: 0, Skipped: 0/
 
 // 1. Five classes generated, and the caller's derivative matched finite differences.
-assert first.contains('5 derivative classes in') && first.contains(': 5 written,')
+assert first.contains('ad4j: read 5 source files, generated for all, 5 derivative classes in') && first.contains(': 5 written,')
 assert first =~ testsPassed : 'the tests of the first build did not run'
 def fingerprint = new File(basedir, 'target/ad4j/generate.fingerprint')
 assert fingerprint.isFile() : 'the run was not recorded'
@@ -45,15 +45,19 @@ assert !new File(out, 'gone/GoneGrad.java').exists() : 'output of a deleted file
 assert !new File(out, 'plain/PlainGrad.java').exists() : 'output of an unannotated class survived'
 def partly = new File(out, 'partly/PartlyGrad.java').getText('UTF-8')
 assert partly.contains('dkeptdx(') && !partly.contains('ddroppeddx(') : 'an unannotated method kept its derivative'
-assert third.contains('3 derivative classes in') && third.contains('3 written, 0 up to date, 2 stale removed')
+// (the caller, unedited, is generated again because it names the edited callee: all four are)
+assert third.contains('ad4j: read 4 source files, generated for all, 3 derivative classes in') && third.contains('3 written, 0 up to date, 2 stale removed')
 assert !new File(basedir, 'target/classes/it/gone/GoneGrad.class').exists() : 'a stale class was compiled'
 
 // 4. A generated file deleted by hand and one edited by hand are regenerated as they were; the
 //    third is not touched.
 def beforeFourth = new File(basedir, 'target/before-fourth-build/it')
-assert fourth.contains('3 derivative classes in') && fourth.contains(': 2 written, 1 up to date, 0 stale removed') : 'the fourth build did not regenerate what was deleted or edited'
+assert fourth.contains('ad4j: read 4 source files, generated for 2 (the other 2 are unchanged, as is everything they depend on), 3 derivative classes in') : 'the fourth build did not generate the sources of what was deleted or edited, or generated more'
+assert fourth.contains(': 2 written, 1 up to date, 0 stale removed') : 'the fourth build did not regenerate what was deleted or edited'
+// (the sixth build edits Partly, so compare with what it found before editing)
+def beforeSixth = new File(basedir, 'target/before-sixth-build/it')
 ['partly/PartlyGrad.java', 'shapes/ShapesGrad.java', 'model/ModelGrad.java'].each {
-  assert new File(out, it).bytes == new File(beforeFourth, it).bytes : "${it} is not what the third build generated"
+  assert new File(beforeSixth, it).bytes == new File(beforeFourth, it).bytes : "${it} is not what the third build generated"
 }
 assert new File(out, 'model/ModelGrad.java').lastModified() == new File(beforeFourth, 'model/ModelGrad.java').lastModified()
 assert !new File(out, 'shapes/ShapesGrad.java').getText('UTF-8').contains('edited by hand')
@@ -62,4 +66,16 @@ assert !new File(out, 'shapes/ShapesGrad.java').getText('UTF-8').contains('edite
 assert fifth.contains('ad4j: up to date, nothing generated (read 4 source files; 3 derivative classes in ') : 'the fifth build did not skip generation'
 assert fifth.contains('Nothing to compile') : 'the fifth build recompiled'
 assert fingerprint.getText('UTF-8').readLines().count { it.startsWith('file ') } == 3
+
+// 6. One source edited that no other file names: only it is generated again, the other
+//    derivatives are kept as they were, and its own is rewritten.
+assert sixth.contains('ad4j: read 4 source files, generated for 1 (the other 3 are unchanged, as is everything they depend on), 3 derivative classes in') : 'the sixth build generated more than the edited source'
+assert sixth.contains(': 1 written, 2 up to date, 0 stale removed')
+assert new File(out, 'partly/PartlyGrad.java').getText('UTF-8').contains('3 * Math.cos(3 * x)') : 'the edited source was not regenerated'
+['shapes/ShapesGrad.java', 'model/ModelGrad.java'].each {
+  assert new File(out, it).lastModified() == new File(beforeSixth, it).lastModified() : "${it} was rewritten"
+}
+// the report still covers every method, the kept sources' sections included
+def report = new File(basedir, 'target/ad4j/report.md').getText('UTF-8')
+['Shapes.bump', 'Model.energy', 'Partly.kept'].each { assert report.contains(it) : "the report lost ${it}" }
 return true

@@ -35,7 +35,7 @@ final class Fingerprint {
    * Changes whenever what goes into a fingerprint, or the file that stores it, changes meaning,
    * so that a fingerprint written by an older plugin never matches.
    */
-  static final String FORMAT = "ad4j-fingerprint-1";
+  static final String FORMAT = "ad4j-fingerprint-2";
 
   private final MessageDigest digest = sha256();
 

@@ -3,12 +3,18 @@ package io.github.ad4j.maven;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ad4j.core.Diagnostic;
 import io.github.ad4j.core.GeneratedFile;
+import io.github.ad4j.core.SourceFile;
+import io.github.ad4j.core.SourceOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
@@ -18,21 +24,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A recorded run holds while its fingerprint matches and the output directory is as it left it;
- * a changed input, a deleted or edited output file, or a generated file it did not write
- * invalidates it.
+ * A recorded run keeps a source's part while the run's fingerprint matches, the source's text is
+ * the recorded one and its files are as the run left them; an edited, added or removed source,
+ * a deleted or edited output file, or a generated file the run did not write each leave the
+ * next run something to do, and a changed fingerprint everything.
  */
 class FingerprintFileTest {
 
   @TempDir Path dir;
 
   private static final String FINGERPRINT = "a".repeat(64);
-  private static final List<GeneratedFile> FILES =
-      List.of(
-          new GeneratedFile("p/AGrad.java", generated("AGrad")),
-          new GeneratedFile("p/q/BGrad.java", generated("BGrad")));
-  private static final List<String> WARNINGS =
-      List.of("/src/p/A.java:3:5: cannot differentiate (no derivative generated)");
+  private static final SourceFile A =
+      new SourceFile("src/p/A.java", "package p;\nclass A { @Differentiable double f; }\n");
+  private static final SourceFile B =
+      new SourceFile("src/p/q/B.java", "package p.q;\nclass B { @Differentiable double g; }\n");
+  private static final List<SourceFile> SOURCES = List.of(A, B);
+  private static final SourceOutput A_GAVE =
+      new SourceOutput(
+          A.path(),
+          List.of(new GeneratedFile("p/AGrad.java", generated("AGrad"))),
+          List.of(new Diagnostic(Diagnostic.Severity.ERROR, A.path(), 3, 5, "cannot")),
+          List.of("## p.A.f\n\n- tapes nothing\n"));
+  private static final SourceOutput B_GAVE =
+      new SourceOutput(
+          B.path(),
+          List.of(new GeneratedFile("p/q/BGrad.java", generated("BGrad"))),
+          List.of(),
+          List.of());
+  private static final List<String> A_WARNINGS =
+      List.of("src/p/A.java:3:5: cannot (no derivative generated)");
 
   private Path output;
   private FingerprintFile record;
@@ -45,9 +65,17 @@ class FingerprintFileTest {
   @BeforeEach
   void run() throws IOException {
     output = dir.resolve("target/generated-sources/ad");
-    new GeneratedSources(output).update(FILES);
+    List<GeneratedFile> files = new ArrayList<>(A_GAVE.files());
+    files.addAll(B_GAVE.files());
+    new GeneratedSources(output).update(files, List.of());
     record = FingerprintFile.of(dir.resolve("target").toString(), "generate", null);
-    record.write(FingerprintFile.Run.of(FINGERPRINT, FILES, WARNINGS, output));
+    record.write(new FingerprintFile.Run(FINGERPRINT, entries()));
+  }
+
+  private List<FingerprintFile.Entry> entries() throws IOException {
+    return List.of(
+        FingerprintFile.Entry.of(A, A_GAVE, A_WARNINGS, output),
+        FingerprintFile.Entry.of(B, B_GAVE, List.of(), output));
   }
 
   @Test
@@ -70,70 +98,109 @@ class FingerprintFileTest {
   }
 
   @Test
-  void anUnchangedRunIsUpToDateAndGetsTheRecordedWarnings() {
-    FingerprintFile.Check check = record.check(FINGERPRINT, output);
+  void anUnchangedRunIsUpToDateAndKeepsEverySourcesPart() {
+    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, SOURCES, output);
 
-    assertThat(check.isUpToDate()).as(check.reason()).isTrue();
-    assertThat(check.upToDate().warnings()).isEqualTo(WARNINGS);
-    assertThat(check.upToDate().outputs())
+    assertThat(comparison.isUpToDate()).as(comparison.why()).isTrue();
+    assertThat(comparison.kept()).containsOnlyKeys(A.path(), B.path());
+    FingerprintFile.Entry a = comparison.kept().get(A.path());
+    assertThat(a.warnings()).isEqualTo(A_WARNINGS);
+    assertThat(a.sections()).isEqualTo(A_GAVE.reportSections());
+    assertThat(a.provides()).containsExactlyInAnyOrder("A", "AGrad");
+    assertThat(a.outputs())
         .extracting(FingerprintFile.Output::relativePath)
-        .containsExactly("p/AGrad.java", "p/q/BGrad.java");
+        .containsExactly("p/AGrad.java");
   }
 
   @Test
   void theRecordRoundTripsAnyText() throws IOException {
-    List<String> warnings =
-        List.of("C:\\src\\A.java:1:2: two\nlines\r\n and a \\n that is not one", "", "#x");
-    FingerprintFile.Run run = FingerprintFile.Run.of(FINGERPRINT, FILES, warnings, output);
+    String odd = "C:\\src\\A.java:1:2: two\nlines\r\n and a \\n that is not one";
+    FingerprintFile.Run run =
+        new FingerprintFile.Run(
+            FINGERPRINT,
+            List.of(
+                new FingerprintFile.Entry(
+                    "C:\\src\\A.java",
+                    "0".repeat(64),
+                    Set.of("A", "AGrad"),
+                    List.of(),
+                    List.of(odd, "", "#x"),
+                    List.of("## section\n\ntext\\n", "")),
+                FingerprintFile.Entry.of(B, B_GAVE, List.of(), output)));
     record.write(run);
 
     assertThat(record.read()).isEqualTo(run);
     assertThat(Files.readAllLines(record.path(), UTF_8))
         .filteredOn(line -> !line.startsWith("#"))
-        .hasSize(1 + FILES.size() + warnings.size());
+        .hasSize(1 + (2 + 3 + 2) + (2 + 1));
   }
 
   @Test
-  void anyChangedInputInvalidatesIt() {
-    FingerprintFile.Check check = record.check("b".repeat(64), output);
+  void aChangedFingerprintKeepsNothing() {
+    FingerprintFile.Comparison comparison = record.compare("b".repeat(64), SOURCES, output);
 
-    assertThat(check.isUpToDate()).isFalse();
-    assertThat(check.reason()).contains("changed");
+    assertThat(comparison.isUpToDate()).isFalse();
+    assertThat(comparison.reason()).contains("changed");
+    assertThat(comparison.kept()).isEmpty();
   }
 
   @Test
-  void aDeletedOutputFileInvalidatesIt() throws IOException {
+  void anEditedSourceIsReportedWithWhatItProvidedBefore() {
+    SourceFile edited = new SourceFile(B.path(), B.content().replace("class B", "class C"));
+
+    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, List.of(A, edited), output);
+
+    assertThat(comparison.isUpToDate()).isFalse();
+    assertThat(comparison.edited()).isEqualTo(Map.of(B.path(), Set.of("B", "BGrad")));
+    assertThat(comparison.kept()).containsOnlyKeys(A.path());
+    assertThat(comparison.why()).isEqualTo("src/p/q/B.java was edited, added or removed");
+  }
+
+  @Test
+  void anAddedSourceProvidedNothingAndARemovedOneWhatItDid() {
+    SourceFile added = new SourceFile("src/p/D.java", "package p;\nclass D {}\n");
+
+    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, List.of(A, added), output);
+
+    assertThat(comparison.edited())
+        .isEqualTo(Map.of(added.path(), Set.of(), B.path(), Set.of("B", "BGrad")));
+    assertThat(comparison.kept()).containsOnlyKeys(A.path());
+  }
+
+  @Test
+  void aDeletedOutputFileDamagesItsSourceOnly() throws IOException {
     Files.delete(output.resolve("p/q/BGrad.java"));
 
-    FingerprintFile.Check check = record.check(FINGERPRINT, output);
+    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, SOURCES, output);
 
-    assertThat(check.isUpToDate()).isFalse();
-    assertThat(check.reason()).isEqualTo("p/q/BGrad.java was deleted");
+    assertThat(comparison.isUpToDate()).isFalse();
+    assertThat(comparison.damaged()).containsExactly(B.path());
+    assertThat(comparison.edited()).isEmpty();
+    assertThat(comparison.kept()).containsOnlyKeys(A.path());
+    assertThat(comparison.why()).isEqualTo("the output of src/p/q/B.java was deleted or changed");
   }
 
   @Test
-  void aDeletedOutputDirectoryInvalidatesIt() throws IOException {
+  void aDeletedOutputDirectoryDamagesEverySource() throws IOException {
     Files.delete(output.resolve("p/q/BGrad.java"));
     Files.delete(output.resolve("p/q"));
     Files.delete(output.resolve("p/AGrad.java"));
     Files.delete(output.resolve("p"));
     Files.delete(output);
 
-    assertThat(record.check(FINGERPRINT, output).isUpToDate()).isFalse();
+    assertThat(record.compare(FINGERPRINT, SOURCES, output).damaged())
+        .containsExactly(A.path(), B.path());
   }
 
   @Test
-  void anEditedOutputFileInvalidatesIt() throws IOException {
+  void anEditedOutputFileDamagesItsSource() throws IOException {
     Path a = output.resolve("p/AGrad.java");
     // same length, one byte different: the digest tells
     FileTime written = Files.getLastModifiedTime(a);
     Files.writeString(a, generated("AGrad").replace("{}", "{ "), UTF_8);
     Files.setLastModifiedTime(a, FileTime.fromMillis(written.toMillis() + 1000));
 
-    FingerprintFile.Check check = record.check(FINGERPRINT, output);
-
-    assertThat(check.isUpToDate()).isFalse();
-    assertThat(check.reason()).isEqualTo("p/AGrad.java was changed");
+    assertThat(record.compare(FINGERPRINT, SOURCES, output).damaged()).containsExactly(A.path());
   }
 
   @Test
@@ -143,7 +210,7 @@ class FingerprintFileTest {
     Files.writeString(a, generated("AGrad") + "// more\n", UTF_8);
     Files.setLastModifiedTime(a, written);
 
-    assertThat(record.check(FINGERPRINT, output).reason()).isEqualTo("p/AGrad.java was changed");
+    assertThat(record.compare(FINGERPRINT, SOURCES, output).damaged()).containsExactly(A.path());
   }
 
   @Test
@@ -152,15 +219,17 @@ class FingerprintFileTest {
     FileTime touched = FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 5000);
     Files.setLastModifiedTime(a, touched);
 
-    FingerprintFile.Check check = record.check(FINGERPRINT, output);
-    assertThat(check.isUpToDate()).isTrue();
-    assertThat(check.touched()).isTrue();
+    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, SOURCES, output);
+    assertThat(comparison.isUpToDate()).isTrue();
+    assertThat(comparison.touched()).isTrue();
 
-    assertThat(record.upToDate(FINGERPRINT, output, new SystemStreamLog())).isNotNull();
+    assertThat(record.prepare(FINGERPRINT, SOURCES, output, new SystemStreamLog()).isUpToDate())
+        .isTrue();
     FingerprintFile.Output recorded = record.read().outputs().get(0);
     assertThat(recorded.relativePath()).isEqualTo("p/AGrad.java");
     assertThat(recorded.modified()).isEqualTo(touched.to(TimeUnit.NANOSECONDS));
-    assertThat(record.check(FINGERPRINT, output).touched()).isFalse();
+    assertThat(record.read().warnings()).isEqualTo(A_WARNINGS);
+    assertThat(record.compare(FINGERPRINT, SOURCES, output).touched()).isFalse();
   }
 
   @Test
@@ -172,14 +241,17 @@ class FingerprintFileTest {
     Files.writeString(a, generated("AGrad").replace("{}", "{ "), UTF_8);
     Files.setLastModifiedTime(a, written);
 
-    assertThat(record.check(FINGERPRINT, output).isUpToDate()).isTrue();
+    assertThat(record.compare(FINGERPRINT, SOURCES, output).isUpToDate()).isTrue();
   }
 
   @Test
-  void theRecordHoldsEachFilesDigestSizeAndTime() throws IOException {
-    FingerprintFile.Output b = record.read().outputs().get(1);
+  void theRecordHoldsEachSourcesDigestAndEachFilesDigestSizeAndTime() throws IOException {
+    FingerprintFile.Entry entry = record.read().entries().get(1);
+    FingerprintFile.Output b = entry.outputs().get(0);
     Path path = output.resolve("p/q/BGrad.java");
 
+    assertThat(entry.source()).isEqualTo(B.path());
+    assertThat(entry.sha256()).isEqualTo(Fingerprint.hex(B.content().getBytes(UTF_8)));
     assertThat(b.relativePath()).isEqualTo("p/q/BGrad.java");
     assertThat(b.sha256()).isEqualTo(Fingerprint.hex(Files.readAllBytes(path)));
     assertThat(b.size()).isEqualTo(Files.size(path));
@@ -188,14 +260,15 @@ class FingerprintFileTest {
   }
 
   @Test
-  void aGeneratedFileTheRunDidNotWriteInvalidatesIt() throws IOException {
+  void aGeneratedFileTheRunDidNotWriteLeavesSomethingToDo() throws IOException {
     // a run would delete it as stale, so the run must happen
     Files.writeString(output.resolve("p/OldGrad.java"), generated("OldGrad"), UTF_8);
 
-    FingerprintFile.Check check = record.check(FINGERPRINT, output);
+    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, SOURCES, output);
 
-    assertThat(check.isUpToDate()).isFalse();
-    assertThat(check.reason()).contains("OldGrad.java");
+    assertThat(comparison.isUpToDate()).isFalse();
+    assertThat(comparison.stray()).isTrue();
+    assertThat(comparison.kept()).containsOnlyKeys(A.path(), B.path());
   }
 
   @Test
@@ -203,69 +276,83 @@ class FingerprintFileTest {
     Files.writeString(output.resolve("p/Handwritten.java"), "package p; class Handwritten {}");
     Files.writeString(output.resolve("p/notes.txt"), GeneratedSources.MARKER);
 
-    assertThat(record.check(FINGERPRINT, output).isUpToDate()).isTrue();
+    assertThat(record.compare(FINGERPRINT, SOURCES, output).isUpToDate()).isTrue();
   }
 
   @Test
-  void aMovedOutputDirectoryInvalidatesIt() throws IOException {
+  void aMovedOutputDirectoryLeavesSomethingToDo() {
     // the fingerprint includes the output directory; the files must be there too
-    assertThat(record.check(FINGERPRINT, dir.resolve("elsewhere")).isUpToDate()).isFalse();
+    assertThat(record.compare(FINGERPRINT, SOURCES, dir.resolve("elsewhere")).isUpToDate())
+        .isFalse();
   }
 
   @Test
-  void noRecordOrAMalformedOneIsNotUpToDate() throws IOException {
+  void noRecordOrAMalformedOneKeepsNothing() throws IOException {
     Files.delete(record.path());
-    assertThat(record.check(FINGERPRINT, output).reason()).contains("no fingerprint");
+    assertThat(record.compare(FINGERPRINT, SOURCES, output).reason()).contains("no fingerprint");
 
+    String source = "source " + "0".repeat(64) + " src/p/A.java\n";
     for (String text :
         List.of(
             "",
             "fingerprint xyz\n",
-            "fingerprint " + FINGERPRINT + "\nfile 123 p/AGrad.java\n",
-            "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " 1 2\n",
-            "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " 1 99999999999999999999 p/A.java\n",
-            "fingerprint " + FINGERPRINT + "\nwarning dangling \\\n",
-            "fingerprint " + FINGERPRINT + "\nsomething else\n",
-            "file " + "0".repeat(64) + " 1 2 p/AGrad.java\n")) {
+            "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " 1 2 p/AGrad.java\n",
+            "fingerprint " + FINGERPRINT + "\n" + source + "file 123 p/AGrad.java\n",
+            "fingerprint " + FINGERPRINT + "\n" + source + "file " + "0".repeat(64) + " 1 2\n",
+            "fingerprint " + FINGERPRINT + "\n" + source + "file " + "0".repeat(64)
+                + " 1 99999999999999999999 p/A.java\n",
+            "fingerprint " + FINGERPRINT + "\n" + source + "warning dangling \\\n",
+            "fingerprint " + FINGERPRINT + "\n" + source + "something else\n",
+            "fingerprint " + FINGERPRINT + "\nsource 123 src/p/A.java\n",
+            source)) {
       Files.writeString(record.path(), text, UTF_8);
-      FingerprintFile.Check check = record.check(FINGERPRINT, output);
-      assertThat(check.isUpToDate()).as(text).isFalse();
-      // stale because the record cannot be read, not by accident of what it names
-      assertThat(check.reason()).as(text).startsWith("unreadable fingerprint");
+      FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, SOURCES, output);
+      assertThat(comparison.isUpToDate()).as(text).isFalse();
+      assertThat(comparison.kept()).as(text).isEmpty();
+      // because the record cannot be read, not by accident of what it names
+      assertThat(comparison.reason()).as(text).startsWith("unreadable fingerprint");
     }
     // a path that leaves the output directory is never followed
     Files.writeString(
         record.path(),
-        "fingerprint " + FINGERPRINT + "\nfile " + "0".repeat(64) + " 1 2 ../../etc/passwd\n",
+        "fingerprint " + FINGERPRINT + "\n" + source + "file " + "0".repeat(64)
+            + " 1 2 ../../etc/passwd\n",
         UTF_8);
-    assertThat(record.check(FINGERPRINT, output).reason()).contains("not a plain relative path");
+    assertThat(record.compare(FINGERPRINT, SOURCES, output).reason())
+        .contains("not a plain relative path");
   }
 
   @Test
-  void aStaleRecordIsDeletedSoThatAFailingRunLeavesNone() {
-    assertThat(record.upToDate(FINGERPRINT, output, new SystemStreamLog())).isNotNull();
+  void aRecordThatLeavesWorkIsDeletedSoThatAFailingRunLeavesNone() {
+    assertThat(record.prepare(FINGERPRINT, SOURCES, output, new SystemStreamLog()).isUpToDate())
+        .isTrue();
     assertThat(record.path()).exists();
 
-    assertThat(record.upToDate("b".repeat(64), output, new SystemStreamLog())).isNull();
+    assertThat(record.prepare(FINGERPRINT, List.of(A), output, new SystemStreamLog()).isUpToDate())
+        .isFalse();
     assertThat(record.path()).doesNotExist();
   }
 
   @Test
-  void withoutAFingerprintNothingIsUpToDateOrRecorded() {
-    assertThat(record.upToDate(null, output, new SystemStreamLog())).isNull();
+  void withoutAFingerprintNothingIsKeptOrRecorded() throws IOException {
+    FingerprintFile.Comparison comparison =
+        record.prepare(null, SOURCES, output, new SystemStreamLog());
+    assertThat(comparison.isUpToDate()).isFalse();
+    assertThat(comparison.kept()).isEmpty();
     assertThat(record.path()).doesNotExist();
 
-    record.record(null, FILES, WARNINGS, output, new SystemStreamLog());
+    record.record(null, entries(), new SystemStreamLog());
     assertThat(record.path()).doesNotExist();
   }
 
   @Test
   void recordingASuccessfulRunMakesTheNextOneUpToDate() throws IOException {
     Files.delete(record.path());
-    record.record(FINGERPRINT, FILES, List.of(), output, new SystemStreamLog());
+    record.record(FINGERPRINT, entries(), new SystemStreamLog());
 
-    FingerprintFile.Run run = record.upToDate(FINGERPRINT, output, new SystemStreamLog());
-    assertThat(run).isNotNull();
-    assertThat(run.warnings()).isEmpty();
+    FingerprintFile.Comparison comparison =
+        record.prepare(FINGERPRINT, SOURCES, output, new SystemStreamLog());
+    assertThat(comparison.isUpToDate()).isTrue();
+    assertThat(comparison.kept().get(A.path()).warnings()).isEqualTo(A_WARNINGS);
   }
 }

@@ -31,7 +31,8 @@ class GeneratedSourcesTest {
             .update(
                 List.of(
                     new GeneratedFile("p/AGrad.java", generated("AGrad")),
-                    new GeneratedFile("p/q/BGrad.java", generated("BGrad"))));
+                    new GeneratedFile("p/q/BGrad.java", generated("BGrad"))),
+                List.of());
 
     assertThat(summary).isEqualTo(new GeneratedSources.Summary(2, 0, 0));
     assertThat(out.resolve("p/AGrad.java")).hasContent(generated("AGrad"));
@@ -42,9 +43,9 @@ class GeneratedSourcesTest {
   void aSecondIdenticalRunWritesNothing() throws IOException {
     GeneratedSources sources = new GeneratedSources(dir);
     List<GeneratedFile> files = List.of(new GeneratedFile("p/AGrad.java", generated("AGrad")));
-    sources.update(files);
+    sources.update(files, List.of());
 
-    assertThat(sources.update(files)).isEqualTo(new GeneratedSources.Summary(0, 1, 0));
+    assertThat(sources.update(files, List.of())).isEqualTo(new GeneratedSources.Summary(0, 1, 0));
   }
 
   @Test
@@ -59,7 +60,7 @@ class GeneratedSourcesTest {
 
     GeneratedSources.Summary summary =
         new GeneratedSources(dir)
-            .update(List.of(new GeneratedFile("p/AGrad.java", generated("AGrad"))));
+            .update(List.of(new GeneratedFile("p/AGrad.java", generated("AGrad"))), List.of());
 
     assertThat(summary.removed()).isEqualTo(1);
     assertThat(stale).doesNotExist();
@@ -68,10 +69,31 @@ class GeneratedSourcesTest {
   }
 
   @Test
+  void keepsTheFilesItIsToldToKeepAsTheyAre() throws IOException {
+    GeneratedSources sources = new GeneratedSources(dir);
+    sources.update(
+        List.of(
+            new GeneratedFile("p/AGrad.java", generated("AGrad")),
+            new GeneratedFile("p/BGrad.java", generated("BGrad")),
+            new GeneratedFile("p/CGrad.java", generated("CGrad"))),
+        List.of());
+
+    GeneratedSources.Summary summary =
+        sources.update(
+            List.of(new GeneratedFile("p/AGrad.java", generated("AGrad") + "// new\n")),
+            List.of("p/BGrad.java"));
+
+    assertThat(summary).isEqualTo(new GeneratedSources.Summary(1, 0, 1));
+    assertThat(dir.resolve("p/AGrad.java")).hasContent(generated("AGrad") + "// new\n");
+    assertThat(dir.resolve("p/BGrad.java")).hasContent(generated("BGrad"));
+    assertThat(dir.resolve("p/CGrad.java")).doesNotExist();
+  }
+
+  @Test
   void aMissingDirectoryWithNothingToWriteStaysMissing() throws IOException {
     Path out = dir.resolve("out");
 
-    assertThat(new GeneratedSources(out).update(List.of()))
+    assertThat(new GeneratedSources(out).update(List.of(), List.of()))
         .isEqualTo(new GeneratedSources.Summary(0, 0, 0));
     assertThat(out).doesNotExist();
   }
@@ -91,7 +113,7 @@ class GeneratedSourcesTest {
     List<GeneratedFile> files =
         List.of(new GeneratedFile("p/AGrad.java", "a"), new GeneratedFile("p/AGrad.java", "b"));
 
-    assertThatThrownBy(() -> sources.update(files)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> sources.update(files, List.of())).isInstanceOf(IllegalArgumentException.class);
     assertThat(dir.resolve("p")).doesNotExist();
   }
 }
