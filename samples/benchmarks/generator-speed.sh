@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times `mvn generate-sources` on a synthetic project of 1,000 @Differentiable methods (100
-# classes of 10), with and without the ad4j plugin, and an unchanged rebuild, in interleaved
-# rounds, and prints as key=value lines (read by BenchmarkReport) each build's median time and
+# classes of 10), with and without the ad4j plugin, an unchanged rebuild and one after editing
+# one file, in interleaved rounds, and prints as key=value lines (read by BenchmarkReport) each build's median time and
 # the median of what the plugin added in each round. It builds the plugin from this checkout
 # into a private local repository (a tree of links to ~/.m2/repository without io.github.ad4j),
 # so the plugin timed is this checkout's whatever other builds install, and works offline once
@@ -146,7 +146,15 @@ tuned="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 "${mvn[@]}" -f pom.xml generate-sources > /dev/null
 "${mvn[@]}" -f pom-without.xml generate-sources > /dev/null
 
-# $runs rounds, each timing the five builds one after the other, so that a burst of load on this
+# An edit of one file of the hundred, which no other file names: its constant K changes, to
+# and fro, so that every timed build after it sees an edit.
+edited=$src/C50.java
+toggleEdit() {
+  if grep -q 'K = 0.51;' "$edited"; then sed -i 's/K = 0.51;/K = 0.515;/' "$edited"
+  else sed -i 's/K = 0.515;/K = 0.51;/' "$edited"; fi
+}
+
+# $runs rounds, each timing the six builds one after the other, so that a burst of load on this
 # shared machine slows the builds of one round alike: what the plugin adds is the median over
 # the rounds of each round's difference, not the difference of medians taken minutes apart.
 declare -A wall cpu
@@ -162,6 +170,8 @@ for _ in $(seq "$runs"); do
   timed without "${mvn[@]}" -f pom-without.xml generate-sources
   timed clean bash -c "rm -rf target && ${mvn[*]} -f pom.xml generate-sources"
   timed unchanged "${mvn[@]}" -f pom.xml generate-sources
+  toggleEdit
+  timed oneEdited "${mvn[@]}" -f pom.xml generate-sources
   timed withoutTuned env MAVEN_OPTS="$tuned" "${mvn[@]}" -f pom-without.xml generate-sources
   timed cleanTuned bash -c "rm -rf target && MAVEN_OPTS='$tuned' ${mvn[*]} -f pom.xml generate-sources"
 done
@@ -184,7 +194,7 @@ lines=$(cat target/generated-sources/ad/synthetic/*.java | wc -l)
 
 echo "methods=1000"
 echo "runs=$runs"
-for key in without clean unchanged withoutTuned cleanTuned; do
+for key in without clean unchanged oneEdited withoutTuned cleanTuned; do
   echo "$key=$(echo "${wall[$key]}" | median)"
   echo "${key}Cpu=$(echo "${cpu[$key]}" | median)"
 done
@@ -192,6 +202,8 @@ echo "cleanAdds=$(addsMedian "${wall[clean]}" "${wall[without]}")"
 echo "cleanAddsCpu=$(addsMedian "${cpu[clean]}" "${cpu[without]}")"
 echo "unchangedAdds=$(addsMedian "${wall[unchanged]}" "${wall[without]}")"
 echo "unchangedAddsCpu=$(addsMedian "${cpu[unchanged]}" "${cpu[without]}")"
+echo "oneEditedAdds=$(addsMedian "${wall[oneEdited]}" "${wall[without]}")"
+echo "oneEditedAddsCpu=$(addsMedian "${cpu[oneEdited]}" "${cpu[without]}")"
 echo "cleanTunedAdds=$(addsMedian "${wall[cleanTuned]}" "${wall[withoutTuned]}")"
 echo "tunedOptions=$tuned"
 if [ -n "${coldGeneration:-}" ] && [ -n "${warmGeneration:-}" ]; then

@@ -204,6 +204,11 @@ public final class BenchmarkReport {
           .append(seconds(unchangedAdds)).append(" wall, ")
           .append(seconds(unchangedAddsCpu)).append(" CPU | ")
           .append(mark(unchangedAdds <= 0.3)).append(" |\n");
+      if (speed.getProperty("oneEditedAdds") != null) {
+        md.append("| generator: one of 100 files edited (no target; incremental builds) | ")
+            .append(seconds(number(speed, "oneEditedAdds"))).append(" wall, ")
+            .append(seconds(number(speed, "oneEditedAddsCpu"))).append(" CPU | – |\n");
+      }
 
       md.append("\n## Generator speed\n\n")
           .append("`samples/benchmarks/generator-speed.sh` writes a project of ")
@@ -226,6 +231,11 @@ public final class BenchmarkReport {
           .append(seconds(cleanCpu)).append(" |\n")
           .append("| with the plugin, unchanged rebuild | ").append(seconds(unchanged))
           .append(" | ").append(seconds(unchangedCpu)).append(" |\n");
+      if (speed.getProperty("oneEdited") != null) {
+        md.append("| with the plugin, one of the 100 files edited (a constant) | ")
+            .append(seconds(number(speed, "oneEdited"))).append(" | ")
+            .append(seconds(number(speed, "oneEditedCpu"))).append(" |\n");
+      }
       if (speed.getProperty("cleanTuned") != null) {
         String options = "`MAVEN_OPTS=\"" + speed.getProperty("tunedOptions") + "\"`";
         md.append("| without the plugin, ").append(options).append(" | ")
