@@ -9,8 +9,8 @@ import java.util.Set;
  * Which sources must be generated again after some were edited, added or removed: the edited
  * ones, and every source whose words reach an edited one's names, directly or through other
  * sources (a caller's derivative calls its callee's, and holds its workspace). The others would
- * generate exactly what they generated before, so a build tool can keep their outputs and hand
- * them to the generator only as context.
+ * generate exactly what they generated before, so a build tool can keep their outputs, and hand
+ * the generator only those the affected ones need as context ({@link #contextOf}).
  *
  * <p>A generated class depends on its own source, on the classes its source names ({@link
  * SourceNames}), on the names of every class in the build (a clash with its {@code CGrad}, a
@@ -59,6 +59,39 @@ public final class AffectedSources {
       }
     }
     return affected;
+  }
+
+  /**
+   * The paths of the sources of {@code now} that generating {@code affected} needs as context:
+   * those declaring a name an affected source mentions or declares (its callees, the classes its
+   * rules name, a class clashing with its {@code CGrad}), those every file depends on
+   * ({@link SourceNames#EVERY_FILE}), and theirs in turn. The others cannot change what the
+   * affected sources generate, so they need not even be parsed.
+   */
+  public static Set<String> contextOf(Map<String, SourceNames> now, Set<String> affected) {
+    Set<String> needed = new LinkedHashSet<>();
+    Set<String> names = new HashSet<>();
+    now.forEach(
+        (path, source) -> {
+          if (affected.contains(path) || source.provides().contains(SourceNames.EVERY_FILE)) {
+            needed.add(path);
+            names.addAll(source.mentions());
+            names.addAll(source.provides());
+          }
+        });
+    for (boolean grew = true; grew; ) {
+      grew = false;
+      for (Map.Entry<String, SourceNames> source : now.entrySet()) {
+        if (!needed.contains(source.getKey()) && reaches(source.getValue().provides(), names)) {
+          needed.add(source.getKey());
+          names.addAll(source.getValue().mentions());
+          names.addAll(source.getValue().provides());
+          grew = true;
+        }
+      }
+    }
+    needed.removeAll(affected);
+    return needed;
   }
 
   private static boolean reaches(Set<String> names, Set<String> provided) {

@@ -83,8 +83,8 @@ class AffectedSourcesTest {
       final class Alone {
         private Alone() {}
 
-        /** Mentions Shapes only in a comment, and Model in a string. */
-        static final String LABEL = "Model";
+        /** Mentions Shapes and Model only in a comment. */
+        static final String LABEL = "alone"; // Fit
 
         @Differentiable
         static double f(double x, double y) {
@@ -196,6 +196,19 @@ class AffectedSourcesTest {
               List.of(),
               Set.of("a/Model.java", "b/Fit.java")),
           new Step(
+              "the class a rule names, in a string: the rule no longer fits",
+              Map.of(
+                  "b/Special.java",
+                  SPECIAL.replace("softplus(double x)", "softplus(double x, double y)")
+                      .replace("Math.exp(x)", "Math.exp(x + y)")),
+              List.of(),
+              null),
+          new Step(
+              "the class a rule names, back",
+              Map.of("b/Special.java", SPECIAL),
+              List.of(),
+              null),
+          new Step(
               "a derivative rule",
               Map.of("b/Rules.java", RULES.replace("1 / (1 + Math.exp(-x))", "Math.exp(x) / (1 + Math.exp(x))")),
               List.of(),
@@ -245,10 +258,15 @@ class AffectedSourcesTest {
       assertThat(affected)
           .as(step.name())
           .isEqualTo(step.affected() == null ? project.keySet() : step.affected());
+      Set<String> needed = AffectedSources.contextOf(names, affected);
       List<SourceFile> regenerated = new ArrayList<>();
       List<SourceFile> context = new ArrayList<>();
       for (SourceFile file : sources(project)) {
-        (affected.contains(file.path()) ? regenerated : context).add(file);
+        if (affected.contains(file.path())) {
+          regenerated.add(file);
+        } else if (needed.contains(file.path())) {
+          context.add(file);
+        }
       }
       Map<String, SourceOutput> clean = bySource(generator.generate(sources(project)));
       Map<String, SourceOutput> incremental =
@@ -267,6 +285,29 @@ class AffectedSourcesTest {
   }
 
   @Test
+  void theContextIsWhatTheAffectedSourcesNameAndTheRules() {
+    Map<String, SourceNames> names = new LinkedHashMap<>();
+    Map.of(
+            "a/Shapes.java", SHAPES,
+            "a/Model.java", MODEL,
+            "b/Fit.java", FIT,
+            "b/Alone.java", ALONE,
+            "b/Special.java", SPECIAL,
+            "b/Rules.java", RULES,
+            "b/Smooth.java", SMOOTH)
+        .forEach((path, text) -> names.put(path, SourceNames.of(text)));
+
+    // Fit calls Model, which calls Shapes; the rules are everyone's; they name Special
+    assertThat(AffectedSources.contextOf(names, Set.of("b/Fit.java")))
+        .containsExactlyInAnyOrder(
+            "a/Model.java", "a/Shapes.java", "b/Rules.java", "b/Special.java");
+    assertThat(AffectedSources.contextOf(names, Set.of("b/Alone.java")))
+        .containsExactlyInAnyOrder("b/Rules.java", "b/Special.java");
+    assertThat(AffectedSources.contextOf(names, Set.of("a/Shapes.java")))
+        .containsExactlyInAnyOrder("b/Rules.java", "b/Special.java");
+  }
+
+  @Test
   void anEditedCalleeChangesItsCallersOutput() {
     // what makes following the names necessary: a caller's derivative calls its callee's forms
     DerivativeGenerator generator = DerivativeGenerator.create();
@@ -281,7 +322,7 @@ class AffectedSourcesTest {
   }
 
   @Test
-  void namesAreReadFromCodeNotCommentsOrLiterals() {
+  void namesAreReadFromCodeAndStringsNotComments() {
     SourceNames names =
         SourceNames.of(
             """
@@ -302,7 +343,25 @@ class AffectedSourcesTest {
         .containsExactlyInAnyOrder("Shown", "ShownGrad", "Inner", "InnerGrad");
     assertThat(names.mentions())
         .contains("p", "Shown", "T", "Inner", "String", "s", "c", "block", "d")
-        .doesNotContain("Hidden", "Gone", "Quoted", "InBlock", "e5", "x1F", "L");
+        // the words of strings count as mentions: a rule names its function's class in one
+        .contains("Quoted", "InBlock")
+        .doesNotContain("Hidden", "Gone", "e5", "x1F", "L");
+  }
+
+  @Test
+  void onlyAWordRightAfterADeclaringKeywordIsDeclared() {
+    SourceNames names =
+        SourceNames.of(
+            """
+            class Owner {
+              Logger log = Logger.getLogger(Owner.class); private static double record = 1;
+              double f(double record) { return record; }
+              Object o = Owner.class
+                  .getName();
+            }
+            """);
+
+    assertThat(names.provides()).containsExactlyInAnyOrder("Owner", "OwnerGrad");
   }
 
   @Test

@@ -33,12 +33,13 @@ import org.apache.maven.project.MavenProject;
  *
  * <p>If a method cannot be differentiated, the build fails listing every problem as {@code
  * path:line:col: message} and nothing is written; with {@code failOnError} false, each problem is
- * logged as a warning instead and the other methods are generated. A run generates all
- * derivatives afresh, so a change in one file reaches every derivative that depends on it, in any
- * file; files are written only when their content changes, so an unchanged project recompiles
- * nothing. A run whose inputs (sources, configuration, plugin) and outputs are those of the last
- * successful one, as its {@link FingerprintFile} records them, generates nothing at all and
- * replays that run's warnings. The parameters here are documented once for both goals.
+ * logged as a warning instead and the other methods are generated. A run generates the sources
+ * edited since the last successful run, as its {@link FingerprintFile} records them, and every
+ * source an edit reaches ({@link AffectedSources}), in any file; it keeps the other sources'
+ * files, warnings and report sections. Files are written only when their content changes, so an
+ * unchanged project recompiles nothing; a run whose inputs (sources, configuration, plugin) and
+ * outputs are those of the last one generates nothing at all and replays that run's warnings.
+ * The parameters here are documented once for both goals.
  *
  * <p>A goal instance holds only its injected configuration and creates everything else per run,
  * so goals are safe to run in parallel ({@code mvn -T}).
@@ -161,11 +162,22 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
       return;
     }
 
-    Set<String> regenerate = toRegenerate(sources, last);
+    Map<String, SourceNames> names = new LinkedHashMap<>();
+    if (last.reason() == null) {
+      sources.forEach(source -> names.put(source.path(), SourceNames.of(source.content())));
+    }
+    Set<String> regenerate = toRegenerate(sources, last, names);
+    // the sources kept that those generated need (callees, rules): the rest is not even parsed
+    Set<String> needed =
+        last.reason() == null ? AffectedSources.contextOf(names, regenerate) : Set.of();
     List<SourceFile> generated = new ArrayList<>();
     List<SourceFile> runContext = new ArrayList<>();
     for (SourceFile source : sources) {
-      (regenerate.contains(source.path()) ? generated : runContext).add(source);
+      if (regenerate.contains(source.path())) {
+        generated.add(source);
+      } else if (needed.contains(source.path())) {
+        runContext.add(source);
+      }
     }
     runContext.addAll(context);
     GenerationResult result =
@@ -221,22 +233,20 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
   /**
    * The paths of the sources to generate: every one, if nothing of the last run can be kept;
    * otherwise those edited or added since, those whose derivatives depend on an edited, added or
-   * removed one ({@link AffectedSources}), and those whose generated files were deleted or
-   * changed.
+   * removed one ({@link AffectedSources}, from the {@code names} of every source), and those
+   * whose generated files were deleted or changed.
    */
   private static Set<String> toRegenerate(
-      List<SourceFile> sources, FingerprintFile.Comparison last) {
+      List<SourceFile> sources,
+      FingerprintFile.Comparison last,
+      Map<String, SourceNames> names) {
     Set<String> regenerate = new HashSet<>();
     if (last.reason() != null) {
       sources.forEach(source -> regenerate.add(source.path()));
       return regenerate;
     }
     regenerate.addAll(last.damaged());
-    if (!last.edited().isEmpty()) {
-      Map<String, SourceNames> names = new LinkedHashMap<>();
-      sources.forEach(source -> names.put(source.path(), SourceNames.of(source.content())));
-      regenerate.addAll(AffectedSources.of(names, last.edited()));
-    }
+    regenerate.addAll(AffectedSources.of(names, last.edited()));
     return regenerate;
   }
 
