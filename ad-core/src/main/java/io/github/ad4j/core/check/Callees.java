@@ -216,8 +216,8 @@ public final class Callees {
   }
 
   /**
-   * The method a call names: {@code g(...)} in the calling class, {@code C.g(...)} for class
-   * {@code C} of the calling package, or of a class the file imports.
+   * The method a call names: {@code g(...)} in the calling class, {@code C.g(...)} for the class
+   * {@code C} the file imports, or else the one of the calling package.
    *
    * @param scope the call's qualifier as written, or null
    */
@@ -253,10 +253,14 @@ public final class Callees {
     } else if (scope.contains(".")) {
       classes.add(scope);
     } else {
-      classes.add(qualified(pkg, scope));
+      // a class the file imports by name hides the package's class of that name (JLS 6.4.1),
+      // even when the imported one is a library's
       caller.unit().getImports().stream()
           .filter(i -> !i.isStatic() && !i.isAsterisk() && i.getName().getIdentifier().equals(scope))
           .forEach(i -> classes.add(i.getNameAsString()));
+      if (classes.isEmpty()) {
+        classes.add(qualified(pkg, scope));
+      }
     }
     for (String c : classes) {
       for (Callee callee : byClass.getOrDefault(c, List.of())) {

@@ -232,6 +232,62 @@ class CallsTest {
   }
 
   @Test
+  void anImportedClassShadowsTheOneOfTheSamePackage() {
+    // as in javac (JLS 6.4.1): import q.Shapes hides p.Shapes in the importing file
+    Map<String, String> sources = new LinkedHashMap<>();
+    sources.put(
+        "q/Shapes.java",
+        """
+        package q;
+
+        import io.github.ad4j.Differentiable;
+
+        public class Shapes {
+          @Differentiable
+          public static double bump(double x) {
+            return Math.exp(-x * x);
+          }
+        }
+        """);
+    sources.put(
+        "p/Shapes.java",
+        """
+        package p;
+
+        import io.github.ad4j.Differentiable;
+
+        class Shapes {
+          @Differentiable
+          static double bump(double x) {
+            return x * x;
+          }
+        }
+        """);
+    sources.put(
+        "p/User.java",
+        """
+        package p;
+
+        import io.github.ad4j.Differentiable;
+        import q.Shapes;
+
+        class User {
+          @Differentiable
+          static double twice(double x) {
+            return Shapes.bump(2 * x) * x;
+          }
+        }
+        """);
+    Differentiated user = Differentiated.ofFiles("User", sources);
+    for (double x : new double[] {0.3, -0.7, 1.2}) {
+      assertThat((double) user.original("twice", x)).isEqualTo(Math.exp(-4 * x * x) * x);
+      double expected = Math.exp(-4 * x * x) * (1 - 8 * x * x);
+      assertThat((double) user.generated("dtwicedx", x))
+          .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-13));
+    }
+  }
+
+  @Test
   void aCallWhoseArgumentTheCalleeIsNotDifferentiatedForIsRefused() {
     GenerationResult result =
         DerivativeGenerator.create()
