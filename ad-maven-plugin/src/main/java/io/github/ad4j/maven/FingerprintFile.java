@@ -4,6 +4,7 @@ import io.github.ad4j.core.GeneratedFile;
 import io.github.ad4j.core.SourceFile;
 import io.github.ad4j.core.SourceNames;
 import io.github.ad4j.core.SourceOutput;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,8 @@ import org.apache.maven.plugin.logging.Log;
  * size is out of date without reading it.
  *
  * <p>Plain text, one entry per line, written atomically with {@link AtomicWriter}; the lines after
- * a {@code source} line are that source's:
+ * a {@code source} line are that source's, and the report's sections come last, each with the
+ * index of its source (most of the bytes, so a run that is up to date stops reading there):
  *
  * <pre>
  * # comment lines
@@ -54,7 +56,7 @@ import org.apache.maven.plugin.logging.Log;
  * provides C CGrad
  * file 9c1e... 48211 1763924400123456789 p/CGrad.java (SHA-256, size, time in ns, path)
  * warning src/main/java/p/C.java:12:5: ...
- * section ## p.C.f ...
+ * section 0 ### `C.f(double)` (C.java:4)\n\n- with respect to: x ...
  * </pre>
  *
  * Backslashes and line breaks in paths, warnings and sections are escaped ({@code \\}, {@code
@@ -155,7 +157,9 @@ final class FingerprintFile {
    * @param reason why nothing recorded can be kept, or {@code null} if the recorded run's
    *     fingerprint is this one's
    * @param kept by path, the entries of the sources that are as the run read them and whose files
-   *     are as it left them (with the times of files found touched but unchanged updated)
+   *     are as it left them (with the times of files found touched but unchanged updated); with
+   *     their report sections only if the run has something to do or times to record, the cases
+   *     that write the report or the record again
    * @param edited by path, each source edited, added or removed since, with what it provided
    *     then (nothing, if added)
    * @param damaged the sources, as the run read them, one of whose files was since deleted or
@@ -198,6 +202,7 @@ final class FingerprintFile {
 
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern SOURCE_LINE = Pattern.compile("source ([0-9a-f]{64}) (.+)");
+  private static final Pattern SECTION_LINE = Pattern.compile("section (\\d{1,9}) (.*)");
   private static final Pattern FILE_LINE =
       Pattern.compile("file ([0-9a-f]{64}) (\\d{1,18}) (-?\\d{1,19}) (.+)");
 
@@ -296,9 +301,19 @@ final class FingerprintFile {
    * left it if it has the same size and time, or else the same SHA-256.
    */
   Comparison compare(String fingerprint, List<SourceFile> sources, Path outputDirectory) {
+    Comparison quick = compare(fingerprint, sources, outputDirectory, false);
+    if (quick.reason() != null || (quick.isUpToDate() && !quick.touched())) {
+      return quick;
+    }
+    // a run that keeps some sources' parts, or records new times, needs their report sections
+    return compare(fingerprint, sources, outputDirectory, true);
+  }
+
+  private Comparison compare(
+      String fingerprint, List<SourceFile> sources, Path outputDirectory, boolean withSections) {
     Run run;
     try {
-      run = read();
+      run = read(withSections);
     } catch (NoSuchFileException e) {
       return Comparison.nothingKept("no fingerprint of an earlier run");
     } catch (IOException | IllegalArgumentException e) {
@@ -408,55 +423,67 @@ final class FingerprintFile {
    * @throws IllegalArgumentException if it is malformed
    */
   Run read() throws IOException {
+    return read(true);
+  }
+
+  /**
+   * Reads the record, without the report's sections unless {@code withSections}: they make most
+   * of its bytes, and a run that is up to date needs none of them.
+   */
+  private Run read(boolean withSections) throws IOException {
     String fingerprint = null;
-    List<Entry> entries = new ArrayList<>();
-    EntryLines entry = null;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      Matcher sourceLine = SOURCE_LINE.matcher(line);
-      Matcher fileLine = FILE_LINE.matcher(line);
-      if (line.startsWith("fingerprint ") && fingerprint == null) {
-        fingerprint = line.substring("fingerprint ".length());
-        if (!HEX.matcher(fingerprint).matches()) {
-          throw new IllegalArgumentException("bad fingerprint line: " + line);
+    List<EntryLines> entries = new ArrayList<>();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line; (line = reader.readLine()) != null; ) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
         }
-      } else if (sourceLine.matches()) {
-        if (entry != null) {
-          entries.add(entry.entry());
-        }
-        entry = new EntryLines(unescape(sourceLine.group(2)), sourceLine.group(1));
-      } else if (entry == null) {
-        throw new IllegalArgumentException("expected a source line: " + line);
-      } else if (line.startsWith("provides")) {
-        for (String name : line.substring("provides".length()).trim().split(" ")) {
-          if (!name.isEmpty()) {
-            entry.provides.add(name);
+        EntryLines entry = entries.isEmpty() ? null : entries.get(entries.size() - 1);
+        Matcher sourceLine = SOURCE_LINE.matcher(line);
+        Matcher fileLine = FILE_LINE.matcher(line);
+        Matcher sectionLine = SECTION_LINE.matcher(line);
+        if (line.startsWith("fingerprint ") && fingerprint == null) {
+          fingerprint = line.substring("fingerprint ".length());
+          if (!HEX.matcher(fingerprint).matches()) {
+            throw new IllegalArgumentException("bad fingerprint line: " + line);
           }
+        } else if (sourceLine.matches()) {
+          entries.add(new EntryLines(unescape(sourceLine.group(2)), sourceLine.group(1)));
+        } else if (sectionLine.matches()) {
+          if (!withSections) {
+            break; // the sections come last
+          }
+          int index = Integer.parseInt(sectionLine.group(1));
+          if (index >= entries.size()) {
+            throw new IllegalArgumentException("a section of no source: " + line);
+          }
+          entries.get(index).sections.add(unescape(sectionLine.group(2)));
+        } else if (entry == null) {
+          throw new IllegalArgumentException("expected a source line: " + line);
+        } else if (line.startsWith("provides")) {
+          for (String name : line.substring("provides".length()).trim().split(" ")) {
+            if (!name.isEmpty()) {
+              entry.provides.add(name);
+            }
+          }
+        } else if (fileLine.matches()) {
+          entry.outputs.add(
+              new Output(
+                  unescape(fileLine.group(4)),
+                  fileLine.group(1),
+                  Long.parseLong(fileLine.group(2)),
+                  Long.parseLong(fileLine.group(3))));
+        } else if (line.startsWith("warning ")) {
+          entry.warnings.add(unescape(line.substring("warning ".length())));
+        } else {
+          throw new IllegalArgumentException("unexpected line: " + line);
         }
-      } else if (fileLine.matches()) {
-        entry.outputs.add(
-            new Output(
-                unescape(fileLine.group(4)),
-                fileLine.group(1),
-                Long.parseLong(fileLine.group(2)),
-                Long.parseLong(fileLine.group(3))));
-      } else if (line.startsWith("warning ")) {
-        entry.warnings.add(unescape(line.substring("warning ".length())));
-      } else if (line.startsWith("section ")) {
-        entry.sections.add(unescape(line.substring("section ".length())));
-      } else {
-        throw new IllegalArgumentException("unexpected line: " + line);
       }
     }
     if (fingerprint == null) {
       throw new IllegalArgumentException("no fingerprint line");
     }
-    if (entry != null) {
-      entries.add(entry.entry());
-    }
-    return new Run(fingerprint, entries);
+    return new Run(fingerprint, entries.stream().map(EntryLines::entry).toList());
   }
 
   /** The lines of one source's entry, as they are read. */
@@ -516,8 +543,11 @@ final class FingerprintFile {
       for (String warning : entry.warnings()) {
         text.append("warning ").append(escape(warning)).append(newline);
       }
-      for (String section : entry.sections()) {
-        text.append("section ").append(escape(section)).append(newline);
+    }
+    // last, so that a run that is up to date stops reading before them
+    for (int i = 0; i < run.entries().size(); i++) {
+      for (String section : run.entries().get(i).sections()) {
+        text.append("section ").append(i).append(' ').append(escape(section)).append(newline);
       }
     }
     AtomicWriter.writeIfChanged(file, text.toString().getBytes(StandardCharsets.UTF_8));

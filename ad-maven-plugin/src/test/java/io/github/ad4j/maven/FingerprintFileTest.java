@@ -105,7 +105,10 @@ class FingerprintFileTest {
     assertThat(comparison.kept()).containsOnlyKeys(A.path(), B.path());
     FingerprintFile.Entry a = comparison.kept().get(A.path());
     assertThat(a.warnings()).isEqualTo(A_WARNINGS);
-    assertThat(a.sections()).isEqualTo(A_GAVE.reportSections());
+    // nothing to generate, so no report to write: its sections are not even read
+    assertThat(a.sections()).isEmpty();
+    assertThat(record.compare(FINGERPRINT, List.of(A), output).kept().get(A.path()).sections())
+        .isEqualTo(A_GAVE.reportSections());
     assertThat(a.provides()).containsExactlyInAnyOrder("A", "AGrad");
     assertThat(a.outputs())
         .extracting(FingerprintFile.Output::relativePath)
@@ -133,6 +136,20 @@ class FingerprintFileTest {
     assertThat(Files.readAllLines(record.path(), UTF_8))
         .filteredOn(line -> !line.startsWith("#"))
         .hasSize(1 + (2 + 3 + 2) + (2 + 1));
+  }
+
+  @Test
+  void onlyARunThatKeepsSomeSourcesReadsTheReportSections() throws IOException {
+    // the sections are most of a record's bytes: an unchanged build stops reading before them
+    String text = Files.readString(record.path(), UTF_8);
+    assertThat(text.substring(text.indexOf("\nsection ")))
+        .doesNotContain("\nsource ", "\nfile ", "\nwarning ");
+    Files.writeString(record.path(), text + "section 7 of no source\n", UTF_8);
+
+    assertThat(record.compare(FINGERPRINT, SOURCES, output).isUpToDate()).isTrue();
+    FingerprintFile.Comparison partial = record.compare(FINGERPRINT, List.of(A), output);
+    assertThat(partial.reason()).startsWith("unreadable fingerprint");
+    assertThat(partial.kept()).isEmpty();
   }
 
   @Test
