@@ -167,7 +167,8 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
       sources.forEach(source -> names.put(source.path(), SourceNames.of(source.content())));
     }
     Set<String> regenerate = toRegenerate(sources, last, names);
-    // the sources kept that those generated need (callees, rules): the rest is not even parsed
+    // of the sources kept, those the regenerated ones need (callees, rules): the rest is not
+    // even parsed
     Set<String> needed =
         last.reason() == null ? AffectedSources.contextOf(names, regenerate) : Set.of();
     List<SourceFile> generated = new ArrayList<>();
@@ -187,41 +188,60 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     // every source's part, in the order of their paths: kept from the last run, or generated now
     Map<String, SourceOutput> fresh = new HashMap<>();
     result.sources().forEach(part -> fresh.put(part.source(), part));
-    List<SourceFile> sorted = new ArrayList<>(sources);
-    sorted.sort(Comparator.comparing(SourceFile::path));
-    Map<String, FingerprintFile.Entry> kept = new HashMap<>(last.kept());
-    kept.keySet().removeAll(regenerate);
-    List<String> keptFiles = new ArrayList<>();
-    List<SourceOutput> reported = new ArrayList<>();
-    Map<String, List<String>> warnings = new HashMap<>();
-    for (SourceFile source : sorted) {
-      FingerprintFile.Entry entry = kept.get(source.path());
-      if (entry != null) {
-        entry.outputs().forEach(file -> keptFiles.add(file.relativePath()));
-        reported.add(new SourceOutput(source.path(), List.of(), List.of(), entry.sections()));
-        warnings.put(source.path(), entry.warnings());
-      } else {
-        SourceOutput part = fresh.getOrDefault(source.path(), SourceOutput.empty(source.path()));
-        reported.add(part);
-        warnings.put(source.path(), warnings(part));
-      }
-      warnings.get(source.path()).forEach(getLog()::warn);
+    List<Part> parts = new ArrayList<>();
+    for (SourceFile source : sources) {
+      FingerprintFile.Entry kept =
+          regenerate.contains(source.path()) ? null : last.kept().get(source.path());
+      parts.add(
+          kept != null
+              ? new Part(source, kept.warnings(), null, kept)
+              : Part.generated(
+                  source, fresh.getOrDefault(source.path(), SourceOutput.empty(source.path()))));
     }
+    parts.sort(Comparator.comparing(part -> part.source().path()));
+    parts.forEach(part -> part.warnings().forEach(getLog()::warn));
+    List<String> keptFiles = new ArrayList<>();
+    parts.stream()
+        .filter(part -> part.kept() != null)
+        .forEach(part -> part.kept().outputs().forEach(file -> keptFiles.add(file.relativePath())));
     write(output, result.files(), keptFiles, sources.size(), context.size(), generated.size());
-    writeReport(new GenerationResult(reported).report());
+    writeReport(new GenerationResult(parts.stream().map(Part::reported).toList()).report());
+    record(record, fingerprint, parts, output);
+  }
 
+  /**
+   * One source's part in a run: what it gave this run ({@code generated}), or the last run's
+   * record of it ({@code kept}), and its warnings as logged.
+   */
+  private record Part(
+      SourceFile source,
+      List<String> warnings,
+      SourceOutput generated,
+      FingerprintFile.Entry kept) {
+
+    static Part generated(SourceFile source, SourceOutput output) {
+      return new Part(source, AbstractGenerateMojo.warnings(output), output, null);
+    }
+
+    /** What it adds to the report: its sections. */
+    SourceOutput reported() {
+      return generated != null
+          ? generated
+          : new SourceOutput(source.path(), List.of(), List.of(), kept.sections());
+    }
+  }
+
+  /** Records the run, whose files are written, so that the next one keeps what it can. */
+  private void record(
+      FingerprintFile record, String fingerprint, List<Part> parts, Path output) {
     List<FingerprintFile.Entry> entries = new ArrayList<>();
     try {
-      for (SourceFile source : sorted) {
-        FingerprintFile.Entry entry = kept.get(source.path());
+      for (Part part : parts) {
         entries.add(
-            entry != null
-                ? entry
+            part.kept() != null
+                ? part.kept()
                 : FingerprintFile.Entry.of(
-                    source,
-                    fresh.getOrDefault(source.path(), SourceOutput.empty(source.path())),
-                    warnings.get(source.path()),
-                    output));
+                    part.source(), part.generated(), part.warnings(), output));
       }
     } catch (IOException e) {
       getLog().warn("ad4j: cannot record this run, so the next build generates again: " + e);
