@@ -139,7 +139,8 @@ class AffectedSourcesTest {
       """;
 
   /** One edit: files added or replaced (by path), and files removed. */
-  private record Step(String name, Map<String, String> put, List<String> remove, Set<String> affected) {}
+  private record Step(
+      String name, Map<String, String> put, List<String> remove, Set<String> affected) {}
 
   private static final List<Step> STEPS =
       List.of(
@@ -210,7 +211,9 @@ class AffectedSourcesTest {
               null),
           new Step(
               "a derivative rule",
-              Map.of("b/Rules.java", RULES.replace("1 / (1 + Math.exp(-x))", "Math.exp(x) / (1 + Math.exp(x))")),
+              Map.of(
+                  "b/Rules.java",
+                  RULES.replace("1 / (1 + Math.exp(-x))", "Math.exp(x) / (1 + Math.exp(x))")),
               List.of(),
               null),
           new Step(
@@ -220,7 +223,9 @@ class AffectedSourcesTest {
               null),
           new Step(
               "a comment",
-              Map.of("a/Shapes.java", SHAPES.replace("private Shapes() {}", "private Shapes() {} // none")),
+              Map.of(
+                  "a/Shapes.java",
+                  SHAPES.replace("private Shapes() {}", "private Shapes() {} // none")),
               List.of(),
               Set.of("a/Shapes.java", "a/Model.java", "b/Fit.java")));
 
@@ -366,7 +371,8 @@ class AffectedSourcesTest {
 
   @Test
   void rulesAndAClassNamedMathReachEveryFile() {
-    assertThat(SourceNames.of("class R { @Partial(of = \"S.f\", wrt = \"x\") double d; }").provides())
+    String rule = "class R { @Partial(of = \"S.f\", wrt = \"x\") double d; }";
+    assertThat(SourceNames.of(rule).provides())
         .contains(SourceNames.EVERY_FILE);
     assertThat(SourceNames.of("package p; class Math {}").provides())
         .contains(SourceNames.EVERY_FILE);

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -34,9 +35,10 @@ import org.apache.maven.project.MavenProject;
  * <p>If a method cannot be differentiated, the build fails listing every problem as {@code
  * path:line:col: message} and nothing is written; with {@code failOnError} false, each problem is
  * logged as a warning instead and the other methods are generated. A run generates the sources
- * edited since the last successful run, as its {@link FingerprintFile} records them, and every
- * source an edit reaches ({@link AffectedSources}), in any file; it keeps the other sources'
- * files, warnings and report sections. Files are written only when their content changes, so an
+ * edited or added since the last successful run, as its {@link FingerprintFile} records them,
+ * those whose generated files were deleted or changed, and every source an edit reaches ({@link
+ * AffectedSources}), in any file; it keeps the other sources' files, warnings and report
+ * sections. Files are written only when their content changes, so an
  * unchanged project recompiles nothing; a run whose inputs (sources, configuration, plugin) and
  * outputs are those of the last one generates nothing at all and replays that run's warnings.
  * The parameters here are documented once for both goals.
@@ -147,17 +149,14 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     String fingerprint = fingerprint(output, context);
     FingerprintFile.Comparison last = record.prepare(fingerprint, sources, output, getLog());
     if (last.isUpToDate()) {
-      List<FingerprintFile.Entry> entries = List.copyOf(last.kept().values());
-      entries.forEach(entry -> entry.warnings().forEach(getLog()::warn));
+      last.keptWarnings().forEach(getLog()::warn);
       getLog()
           .info(
               String.format(
                   "ad4j: up to date, nothing generated (read %s%s; %s in %s unchanged)",
                   count(sources.size(), "source file"),
                   contextCount(context.size()),
-                  count(
-                      entries.stream().mapToInt(entry -> entry.outputs().size()).sum(),
-                      "derivative class"),
+                  count(last.keptFiles(), "derivative class"),
                   output));
       return;
     }
@@ -195,7 +194,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
       parts.add(
           kept != null
               ? new Part(source, kept.warnings(), null, kept)
-              : Part.generated(
+              : Part.of(
                   source, fresh.getOrDefault(source.path(), SourceOutput.empty(source.path()))));
     }
     parts.sort(Comparator.comparing(part -> part.source().path()));
@@ -206,7 +205,16 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
         .forEach(part -> part.kept().outputs().forEach(file -> keptFiles.add(file.relativePath())));
     write(output, result.files(), keptFiles, sources.size(), context.size(), generated.size());
     writeReport(new GenerationResult(parts.stream().map(Part::reported).toList()).report());
-    record(record, fingerprint, parts, output);
+    record.record(
+        fingerprint,
+        parts.stream().map(Part::kept).filter(Objects::nonNull).toList(),
+        parts.stream()
+            .filter(part -> part.kept() == null)
+            .map(part -> new FingerprintFile.Generated(
+                part.source(), part.generated(), part.warnings()))
+            .toList(),
+        output,
+        getLog());
   }
 
   /**
@@ -219,7 +227,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
       SourceOutput generated,
       FingerprintFile.Entry kept) {
 
-    static Part generated(SourceFile source, SourceOutput output) {
+    static Part of(SourceFile source, SourceOutput output) {
       return new Part(source, AbstractGenerateMojo.warnings(output), output, null);
     }
 
@@ -229,25 +237,6 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
           ? generated
           : new SourceOutput(source.path(), List.of(), List.of(), kept.sections());
     }
-  }
-
-  /** Records the run, whose files are written, so that the next one keeps what it can. */
-  private void record(
-      FingerprintFile record, String fingerprint, List<Part> parts, Path output) {
-    List<FingerprintFile.Entry> entries = new ArrayList<>();
-    try {
-      for (Part part : parts) {
-        entries.add(
-            part.kept() != null
-                ? part.kept()
-                : FingerprintFile.Entry.of(
-                    part.source(), part.generated(), part.warnings(), output));
-      }
-    } catch (IOException e) {
-      getLog().warn("ad4j: cannot record this run, so the next build generates again: " + e);
-      return;
-    }
-    record.record(fingerprint, entries, getLog());
   }
 
   /**

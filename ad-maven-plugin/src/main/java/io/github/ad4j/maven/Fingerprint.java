@@ -20,10 +20,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A SHA-256 digest of everything a goal's output depends on: the generator's code, the goal's
- * configuration, and the exact sources it hands the generator. Two runs with the same fingerprint
- * generate the same files and report the same diagnostics (the generator is deterministic), so
- * the second has nothing to do.
+ * A SHA-256 digest of what a goal's whole output depends on: the generator's code, the goal's
+ * configuration, and the context sources it hands the generator (the sources themselves are
+ * compared one by one, by {@link FingerprintFile}). Two runs with the same fingerprint generate
+ * the same files for the same sources and report the same diagnostics (the generator is
+ * deterministic), so the second has only the sources that changed to generate.
  *
  * <p>Every value is added with its length in front, so no two different sequences of values give
  * the same stream of bytes ({@code "ab", "c"} and {@code "a", "bc"} differ). Nothing is parsed:

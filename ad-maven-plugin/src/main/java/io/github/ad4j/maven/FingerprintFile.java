@@ -13,12 +13,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,13 +80,6 @@ final class FingerprintFile {
       entries.forEach(entry -> outputs.addAll(entry.outputs()));
       return outputs;
     }
-
-    /** Every warning the run logged, in the order of the sources. */
-    List<String> warnings() {
-      List<String> warnings = new ArrayList<>();
-      entries.forEach(entry -> warnings.addAll(entry.warnings()));
-      return warnings;
-    }
   }
 
   /**
@@ -105,7 +101,7 @@ final class FingerprintFile {
       List<String> warnings,
       List<String> sections) {
     Entry {
-      provides = Set.copyOf(new TreeSet<>(provides));
+      provides = Collections.unmodifiableSortedSet(new TreeSet<>(provides));
       outputs = List.copyOf(outputs);
       warnings = List.copyOf(warnings);
       sections = List.copyOf(sections);
@@ -143,6 +139,11 @@ final class FingerprintFile {
     Entry withOutputs(List<Output> outputs) {
       return new Entry(source, sha256, provides, outputs, warnings, sections);
     }
+
+    /** This entry with {@code sections} instead. */
+    Entry withSections(List<String> sections) {
+      return new Entry(source, sha256, provides, outputs, warnings, sections);
+    }
   }
 
   /**
@@ -175,6 +176,11 @@ final class FingerprintFile {
       Set<String> damaged,
       boolean stray,
       boolean touched) {
+    Comparison {
+      kept = Collections.unmodifiableMap(new LinkedHashMap<>(kept));
+      edited = Collections.unmodifiableMap(new LinkedHashMap<>(edited));
+      damaged = Collections.unmodifiableSortedSet(new TreeSet<>(damaged));
+    }
 
     static Comparison nothingKept(String reason) {
       return new Comparison(reason, Map.of(), Map.of(), Set.of(), false, false);
@@ -183,6 +189,29 @@ final class FingerprintFile {
     /** Whether the run has nothing to do: no source changed and the output is as it was. */
     boolean isUpToDate() {
       return reason == null && edited.isEmpty() && damaged.isEmpty() && !stray;
+    }
+
+    /** The warnings of the sources kept, in the order of their paths. */
+    List<String> keptWarnings() {
+      List<String> warnings = new ArrayList<>();
+      kept.values().forEach(entry -> warnings.addAll(entry.warnings()));
+      return warnings;
+    }
+
+    /** How many files the sources kept generated. */
+    int keptFiles() {
+      return kept.values().stream().mapToInt(entry -> entry.outputs().size()).sum();
+    }
+
+    /** This comparison with the kept entries' report sections, from {@code run}. */
+    Comparison withSections(Run run) {
+      Map<String, Entry> withSections = new LinkedHashMap<>();
+      Map<String, List<String>> sections = new HashMap<>();
+      run.entries().forEach(entry -> sections.put(entry.source(), entry.sections()));
+      kept.forEach(
+          (path, entry) ->
+              withSections.put(path, entry.withSections(sections.getOrDefault(path, List.of()))));
+      return new Comparison(reason, withSections, edited, damaged, stray, touched);
     }
 
     /** Why this run generates, for the log. */
@@ -280,14 +309,32 @@ final class FingerprintFile {
   }
 
   /**
-   * Records a successful run, unless {@code fingerprint} is {@code null}. Failing to write costs
-   * only the next run its shortcut, so it is a warning.
+   * What a run generated for one source, to be recorded.
+   *
+   * @param warnings its diagnostics, as logged
    */
-  void record(String fingerprint, List<Entry> entries, Log log) {
+  record Generated(SourceFile source, SourceOutput output, List<String> warnings) {}
+
+  /**
+   * Records a successful run, which kept the parts of some sources and generated the others'
+   * into {@code outputDirectory}, unless {@code fingerprint} is {@code null}. Failing to write
+   * costs only the next run its shortcut, so it is a warning.
+   */
+  void record(
+      String fingerprint,
+      List<Entry> kept,
+      List<Generated> generated,
+      Path outputDirectory,
+      Log log) {
     if (fingerprint == null) {
       return;
     }
     try {
+      List<Entry> entries = new ArrayList<>(kept);
+      for (Generated part : generated) {
+        entries.add(Entry.of(part.source(), part.output(), part.warnings(), outputDirectory));
+      }
+      entries.sort(Comparator.comparing(Entry::source));
       write(new Run(fingerprint, entries));
     } catch (IOException e) {
       log.warn("ad4j: cannot write " + file + ", so the next build generates again: " + e);
@@ -301,19 +348,24 @@ final class FingerprintFile {
    * left it if it has the same size and time, or else the same SHA-256.
    */
   Comparison compare(String fingerprint, List<SourceFile> sources, Path outputDirectory) {
-    Comparison quick = compare(fingerprint, sources, outputDirectory, false);
-    if (quick.reason() != null || (quick.isUpToDate() && !quick.touched())) {
-      return quick;
+    Comparison comparison = compareWithoutSections(fingerprint, sources, outputDirectory);
+    if (comparison.reason() != null || (comparison.isUpToDate() && !comparison.touched())) {
+      return comparison;
     }
     // a run that keeps some sources' parts, or records new times, needs their report sections
-    return compare(fingerprint, sources, outputDirectory, true);
+    try {
+      return comparison.withSections(read(true));
+    } catch (IOException | IllegalArgumentException e) {
+      return Comparison.nothingKept(
+          "unreadable fingerprint " + file + " (" + e.getMessage() + ")");
+    }
   }
 
-  private Comparison compare(
-      String fingerprint, List<SourceFile> sources, Path outputDirectory, boolean withSections) {
+  private Comparison compareWithoutSections(
+      String fingerprint, List<SourceFile> sources, Path outputDirectory) {
     Run run;
     try {
-      run = read(withSections);
+      run = read(false);
     } catch (NoSuchFileException e) {
       return Comparison.nothingKept("no fingerprint of an earlier run");
     } catch (IOException | IllegalArgumentException e) {
@@ -331,8 +383,10 @@ final class FingerprintFile {
     Set<String> damaged = new TreeSet<>();
     Set<Path> written = new HashSet<>();
     boolean touched = false;
+    List<SourceFile> sorted = new ArrayList<>(sources);
+    sorted.sort(Comparator.comparing(SourceFile::path));
     try {
-      for (SourceFile source : sources) {
+      for (SourceFile source : sorted) {
         Entry entry = recorded.remove(source.path());
         if (entry == null) {
           edited.put(source.path(), Set.of());
@@ -340,6 +394,7 @@ final class FingerprintFile {
           edited.put(source.path(), entry.provides());
         } else {
           List<Output> outputs = new ArrayList<>();
+          boolean moved = false;
           for (Output expected : entry.outputs()) {
             Path path = output.resolve(expected.relativePath());
             written.add(path);
@@ -348,12 +403,13 @@ final class FingerprintFile {
               damaged.add(source.path());
               break;
             }
-            touched |= modified != expected.modified();
+            moved |= modified != expected.modified();
             outputs.add(
                 new Output(expected.relativePath(), expected.sha256(), expected.size(), modified));
           }
           if (!damaged.contains(source.path())) {
             kept.put(source.path(), entry.withOutputs(outputs));
+            touched |= moved;
           }
         }
       }
@@ -416,21 +472,14 @@ final class FingerprintFile {
   }
 
   /**
-   * Reads the record.
+   * Reads the record, without the report's sections unless {@code withSections}: they make most
+   * of its bytes, and a run that is up to date needs none of them.
    *
    * @throws NoSuchFileException if there is none
    * @throws IOException if it cannot be read
    * @throws IllegalArgumentException if it is malformed
    */
-  Run read() throws IOException {
-    return read(true);
-  }
-
-  /**
-   * Reads the record, without the report's sections unless {@code withSections}: they make most
-   * of its bytes, and a run that is up to date needs none of them.
-   */
-  private Run read(boolean withSections) throws IOException {
+  Run read(boolean withSections) throws IOException {
     String fingerprint = null;
     List<EntryLines> entries = new ArrayList<>();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

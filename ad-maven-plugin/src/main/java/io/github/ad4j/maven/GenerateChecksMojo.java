@@ -36,7 +36,8 @@ import org.apache.maven.project.MavenProject;
  *
  * <p>Like {@code generate}, a run whose sources, configuration and plugin are those of the last
  * successful run, and whose output that run left untouched, generates nothing ({@link
- * FingerprintFile}).
+ * FingerprintFile}). Unlike {@code generate}, a run with anything to do generates every check:
+ * which methods have derivatives to check depends on every source.
  */
 @Mojo(
     name = "generate-checks",
@@ -133,14 +134,11 @@ public final class GenerateChecksMojo extends AbstractMojo {
         new SourceReader(new SourceScanner(includes, excludes, output), encoding).read(roots());
     FingerprintFile record =
         FingerprintFile.of(project.getBuild().getDirectory(), GOAL, mojoExecution);
-    String fingerprint = fingerprint(output, sources);
+    String fingerprint = fingerprint(output);
     FingerprintFile.Comparison last = record.prepare(fingerprint, sources, output, getLog());
     if (last.isUpToDate()) {
-      int classes = 0;
-      for (FingerprintFile.Entry entry : last.kept().values()) {
-        entry.warnings().forEach(getLog()::warn);
-        classes += entry.outputs().size();
-      }
+      last.keptWarnings().forEach(getLog()::warn);
+      int classes = last.keptFiles();
       getLog()
           .info(
               String.format(
@@ -148,30 +146,29 @@ public final class GenerateChecksMojo extends AbstractMojo {
                   classes, classes == 1 ? "" : "es", output));
       return;
     }
-    // Which methods have derivatives depends on every source, so any edit regenerates them all
-    // (the fingerprint covers the sources).
+    // Which methods have derivatives depends on every source, so a run that has anything to do
+    // generates them all.
     GenerationResult result = generate(sources);
     failOnErrors(result);
+    result.diagnostics().forEach(diagnostic -> getLog().warn(diagnostic.format()));
     write(output, result);
     Map<String, SourceOutput> bySource = new HashMap<>();
     result.sources().forEach(part -> bySource.put(part.source(), part));
-    List<FingerprintFile.Entry> entries = new ArrayList<>();
-    try {
-      for (SourceFile source : sources) {
-        SourceOutput part = bySource.getOrDefault(source.path(), SourceOutput.empty(source.path()));
-        List<String> warnings = part.diagnostics().stream().map(Diagnostic::format).toList();
-        warnings.forEach(getLog()::warn);
-        entries.add(FingerprintFile.Entry.of(source, part, warnings, output));
-      }
-    } catch (IOException e) {
-      getLog().warn("ad4j: cannot record this run, so the next build generates again: " + e);
-      return;
+    List<FingerprintFile.Generated> generated = new ArrayList<>();
+    for (SourceFile source : sources) {
+      SourceOutput part = bySource.getOrDefault(source.path(), SourceOutput.empty(source.path()));
+      generated.add(
+          new FingerprintFile.Generated(
+              source, part, part.diagnostics().stream().map(Diagnostic::format).toList()));
     }
-    record.record(fingerprint, entries, getLog());
+    record.record(fingerprint, List.of(), generated, output, getLog());
   }
 
-  /** The fingerprint of this run's inputs, or {@code null} if it cannot be computed. */
-  private String fingerprint(Path output, List<SourceFile> sources) {
+  /**
+   * The fingerprint of this run's inputs but the sources, which {@link FingerprintFile} compares
+   * one by one; {@code null} if it cannot be computed.
+   */
+  private String fingerprint(Path output) {
     try {
       return new Fingerprint()
           .add("goal", GOAL)
@@ -180,7 +177,6 @@ public final class GenerateChecksMojo extends AbstractMojo {
           .addAll("excludes", excludes)
           .add("encoding", encoding)
           .add("outputDirectory", output)
-          .sources("sources", sources)
           .generator(CheckGenerator.class, getClass())
           .hex();
     } catch (IOException e) {

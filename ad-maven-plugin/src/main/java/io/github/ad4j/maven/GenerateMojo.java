@@ -13,12 +13,14 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <p>Reads every compile source root of the project (normally {@code src/main/java}) and writes
  * {@code target/generated-sources/ad}. If a method cannot be differentiated, the build fails
  * listing every problem as {@code path:line:col: message} and nothing is written. A run generates
- * all derivatives afresh, so a change in one file reaches the derivatives of its callers in other
- * files; files are written only when their bytes change, and classes an earlier run generated that
- * this run does not (a method deleted or no longer annotated) are removed. A run whose sources,
- * configuration and plugin are those of the last successful run, and whose output that run left
- * untouched, generates nothing: it logs "up to date" and that run's warnings, from the record in
- * {@code target/ad4j/generate.fingerprint} (delete it, or {@code mvn clean}, to regenerate).
+ * only the sources edited since the last successful run and those an edit reaches (the callers
+ * of an edited callee, in any file), and keeps the others' classes, warnings and report sections,
+ * from the record in {@code target/ad4j/generate.fingerprint} (delete it, or {@code mvn clean},
+ * to regenerate everything); files are written only when their bytes change, and classes an
+ * earlier run generated that this run does not (a method deleted or no longer annotated) are
+ * removed. A run whose sources, configuration and plugin are those of the last one, and whose
+ * output that run left untouched, generates nothing: it logs "up to date" and that run's
+ * warnings.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractGenerateMojo {

@@ -48,9 +48,9 @@ final class GeneratedSources {
    *
    * @param kept the relative paths of files an earlier run generated that are still wanted as
    *     they are
-   *
    * @throws IllegalArgumentException if a file's relative path is absolute or leaves the
-   *     directory (a fault in the generator, never in user input)
+   *     directory, or a path is written twice or both written and kept (faults in the generator,
+   *     never in user input); nothing is written then
    * @throws IOException if the directory cannot be read or written
    */
   Summary update(List<GeneratedFile> files, Collection<String> kept) throws IOException {
@@ -63,6 +63,12 @@ final class GeneratedSources {
       }
       paths.add(target);
     }
+    Set<Path> keep = new HashSet<>(targets);
+    for (String path : kept) {
+      if (!keep.add(resolve(path))) {
+        throw new IllegalArgumentException("generated and kept: " + path);
+      }
+    }
     int written = 0;
     for (int i = 0; i < files.size(); i++) {
       byte[] bytes = files.get(i).content().getBytes(StandardCharsets.UTF_8);
@@ -70,8 +76,6 @@ final class GeneratedSources {
         written++;
       }
     }
-    Set<Path> keep = new HashSet<>(targets);
-    kept.forEach(path -> keep.add(resolve(path)));
     int removed = removeStale(keep);
     return new Summary(written, files.size() - written, removed);
   }

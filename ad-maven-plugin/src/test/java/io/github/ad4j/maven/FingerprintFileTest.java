@@ -123,16 +123,18 @@ class FingerprintFileTest {
             FINGERPRINT,
             List.of(
                 new FingerprintFile.Entry(
-                    "C:\\src\\A.java",
+                    "C:\\my sources\\A.java",
                     "0".repeat(64),
-                    Set.of("A", "AGrad"),
+                    Set.of("AGrad", "A"),
                     List.of(),
                     List.of(odd, "", "#x"),
                     List.of("## section\n\ntext\\n", "")),
                 FingerprintFile.Entry.of(B, B_GAVE, List.of(), output)));
     record.write(run);
 
-    assertThat(record.read()).isEqualTo(run);
+    assertThat(record.read(true)).isEqualTo(run);
+    assertThat(Files.readAllLines(record.path(), UTF_8))
+        .contains("provides A AGrad", "provides B BGrad");
     assertThat(Files.readAllLines(record.path(), UTF_8))
         .filteredOn(line -> !line.startsWith("#"))
         .hasSize(1 + (2 + 3 + 2) + (2 + 1));
@@ -242,10 +244,12 @@ class FingerprintFileTest {
 
     assertThat(record.prepare(FINGERPRINT, SOURCES, output, new SystemStreamLog()).isUpToDate())
         .isTrue();
-    FingerprintFile.Output recorded = record.read().outputs().get(0);
+    FingerprintFile.Output recorded = record.read(true).outputs().get(0);
     assertThat(recorded.relativePath()).isEqualTo("p/AGrad.java");
     assertThat(recorded.modified()).isEqualTo(touched.to(TimeUnit.NANOSECONDS));
-    assertThat(record.read().warnings()).isEqualTo(A_WARNINGS);
+    // the record written again keeps everything but the times, the report sections included
+    assertThat(record.read(true).entries().get(0).warnings()).isEqualTo(A_WARNINGS);
+    assertThat(record.read(true).entries().get(0).sections()).isEqualTo(A_GAVE.reportSections());
     assertThat(record.compare(FINGERPRINT, SOURCES, output).touched()).isFalse();
   }
 
@@ -263,7 +267,7 @@ class FingerprintFileTest {
 
   @Test
   void theRecordHoldsEachSourcesDigestAndEachFilesDigestSizeAndTime() throws IOException {
-    FingerprintFile.Entry entry = record.read().entries().get(1);
+    FingerprintFile.Entry entry = record.read(true).entries().get(1);
     FingerprintFile.Output b = entry.outputs().get(0);
     Path path = output.resolve("p/q/BGrad.java");
 
@@ -358,14 +362,24 @@ class FingerprintFileTest {
     assertThat(comparison.kept()).isEmpty();
     assertThat(record.path()).doesNotExist();
 
-    record.record(null, entries(), new SystemStreamLog());
+    record.record(null, entries(), List.of(), output, new SystemStreamLog());
     assertThat(record.path()).doesNotExist();
   }
 
   @Test
   void recordingASuccessfulRunMakesTheNextOneUpToDate() throws IOException {
     Files.delete(record.path());
-    record.record(FINGERPRINT, entries(), new SystemStreamLog());
+    record.record(
+        FINGERPRINT,
+        List.of(),
+        List.of(
+            new FingerprintFile.Generated(B, B_GAVE, List.of()),
+            new FingerprintFile.Generated(A, A_GAVE, A_WARNINGS)),
+        output,
+        new SystemStreamLog());
+    assertThat(record.read(true).entries())
+        .extracting(FingerprintFile.Entry::source)
+        .containsExactly(A.path(), B.path());
 
     FingerprintFile.Comparison comparison =
         record.prepare(FINGERPRINT, SOURCES, output, new SystemStreamLog());

@@ -90,6 +90,16 @@ class GeneratedSourcesTest {
   }
 
   @Test
+  void refusesAFileBothWrittenAndKeptAndWritesNothing() {
+    GeneratedSources sources = new GeneratedSources(dir);
+    List<GeneratedFile> files = List.of(new GeneratedFile("p/AGrad.java", "a"));
+
+    assertThatThrownBy(() -> sources.update(files, List.of("p/AGrad.java")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(dir.resolve("p")).doesNotExist();
+  }
+
+  @Test
   void aMissingDirectoryWithNothingToWriteStaysMissing() throws IOException {
     Path out = dir.resolve("out");
 
@@ -113,7 +123,8 @@ class GeneratedSourcesTest {
     List<GeneratedFile> files =
         List.of(new GeneratedFile("p/AGrad.java", "a"), new GeneratedFile("p/AGrad.java", "b"));
 
-    assertThatThrownBy(() -> sources.update(files, List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> sources.update(files, List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(dir.resolve("p")).doesNotExist();
   }
 }
