@@ -94,6 +94,18 @@ public final class Statements {
     return List.of();
   }
 
+  /**
+   * Whether evaluating {@code e} itself, its operands aside, does more than compute a value from
+   * locals: moves a tape, builds a record, or calls a method other than {@code Math}'s, whose
+   * effects the simplifier cannot see. Code that does none of these can be reordered by what it
+   * reads and writes alone.
+   */
+  public static boolean hasOpaqueEffect(Expr e) {
+    return e instanceof Expr.Step
+        || e instanceof Expr.NewRecord
+        || (e instanceof Expr.Call c && !Expr.Call.LIBRARY_OWNERS.contains(c.owner()));
+  }
+
   /** Adds every variable (or array) {@code s} or a statement inside it assigns to {@code into}. */
   public static void assigned(Stmt s, Set<String> into) {
     if (s instanceof Stmt.Assign a) {

@@ -414,10 +414,8 @@ final class LoopFusion {
       }
       if (e instanceof Expr.Var v) {
         reads.add(v.name());
-      } else if (e instanceof Expr.Step
-          || e instanceof Expr.NewRecord
-          || (e instanceof Expr.Call c && !Expr.Call.LIBRARY_OWNERS.contains(c.owner()))) {
-        pure = false; // a tape moves, or a method of unknown effect runs
+      } else if (Statements.hasOpaqueEffect(e)) {
+        pure = false;
       }
       for (Expr child : ExprRewriter.children(e)) {
         read(child);

@@ -207,9 +207,7 @@ final class LoopOrder {
 
     /** No tape moves, no method but {@code Math}'s runs. */
     private void pure(Expr e) {
-      if (e instanceof Expr.Step
-          || e instanceof Expr.NewRecord
-          || (e instanceof Expr.Call c && !Expr.Call.LIBRARY_OWNERS.contains(c.owner()))) {
+      if (Statements.hasOpaqueEffect(e)) {
         independent = false;
         return;
       }

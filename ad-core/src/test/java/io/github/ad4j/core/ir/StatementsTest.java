@@ -28,4 +28,20 @@ class StatementsTest {
         .isFalse();
     assertThat(Statements.hasLoop(List.of())).isFalse();
   }
+
+  @Test
+  void onlyTapesRecordsAndCallsOtherThanMathsHaveOpaqueEffects() {
+    assertThat(Statements.hasOpaqueEffect(new Expr.Step("top", false, true))).isTrue();
+    assertThat(Statements.hasOpaqueEffect(new Expr.NewRecord("FGradient", List.of(X)))).isTrue();
+    assertThat(Statements.hasOpaqueEffect(new Expr.Call("CGrad", "fPullback", List.of(X),
+        JType.DOUBLE))).isTrue();
+    assertThat(Statements.hasOpaqueEffect(new Expr.Call("", "g", List.of(X), JType.DOUBLE)))
+        .isTrue();
+    assertThat(Statements.hasOpaqueEffect(new Expr.Call("Math", "sin", List.of(X), JType.DOUBLE)))
+        .isFalse();
+    assertThat(Statements.hasOpaqueEffect(X)).isFalse();
+    // only the expression itself: its operands are the caller's to walk
+    assertThat(Statements.hasOpaqueEffect(
+        new Expr.Binary(BinaryOp.ADD, X, new Expr.Step("top", false, true)))).isFalse();
+  }
 }
