@@ -146,8 +146,9 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
             .read(contextRoots());
     FingerprintFile record =
         FingerprintFile.of(project.getBuild().getDirectory(), goal(), mojoExecution);
-    String fingerprint = fingerprint(output, context);
-    FingerprintFile.Comparison last = record.prepare(fingerprint, sources, output, getLog());
+    String fingerprint = fingerprint(output);
+    FingerprintFile.Comparison last =
+        record.prepare(fingerprint, sources, context, output, getLog());
     if (last.isUpToDate()) {
       last.keptWarnings().forEach(getLog()::warn);
       getLog()
@@ -161,25 +162,32 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
       return;
     }
 
+    // the context files are names the sources may depend on, like other sources', but are never
+    // generated here
     Map<String, SourceNames> names = new LinkedHashMap<>();
     if (last.reason() == null) {
       sources.forEach(source -> names.put(source.path(), SourceNames.of(source.content())));
+      context.forEach(file -> names.put(file.path(), SourceNames.of(file.content())));
     }
     Set<String> regenerate = toRegenerate(sources, last, names);
-    // of the sources kept, those the regenerated ones need (callees, rules): the rest is not
-    // even parsed
+    // of the sources kept and the context, those the regenerated ones need (callees, rules):
+    // the rest is not even parsed
     Set<String> needed =
-        last.reason() == null ? AffectedSources.contextOf(names, regenerate) : Set.of();
+        last.reason() == null ? AffectedSources.contextOf(names, regenerate) : null;
     List<SourceFile> generated = new ArrayList<>();
     List<SourceFile> runContext = new ArrayList<>();
     for (SourceFile source : sources) {
       if (regenerate.contains(source.path())) {
         generated.add(source);
-      } else if (needed.contains(source.path())) {
+      } else if (needed != null && needed.contains(source.path())) {
         runContext.add(source);
       }
     }
-    runContext.addAll(context);
+    for (SourceFile file : context) {
+      if (needed == null || needed.contains(file.path())) {
+        runContext.add(file);
+      }
+    }
     GenerationResult result =
         generated.isEmpty() ? new GenerationResult(List.of()) : generate(generated, runContext);
     failOnErrors(result);
@@ -213,6 +221,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
             .map(part -> new FingerprintFile.Generated(
                 part.source(), part.generated(), part.warnings()))
             .toList(),
+        context,
         output,
         getLog());
   }
@@ -255,16 +264,22 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
       return regenerate;
     }
     regenerate.addAll(last.damaged());
-    regenerate.addAll(AffectedSources.of(names, last.edited()));
+    Set<String> paths = new HashSet<>();
+    sources.forEach(source -> paths.add(source.path()));
+    for (String affected : AffectedSources.of(names, last.edited())) {
+      if (paths.contains(affected)) { // not a context file
+        regenerate.add(affected);
+      }
+    }
     return regenerate;
   }
 
   /**
-   * The fingerprint of this run's inputs but the sources, which {@link FingerprintFile} compares
-   * one by one; {@code null} if the generator's code cannot be located (then every run generates
-   * every source).
+   * The fingerprint of this run's inputs but the sources and the context, which {@link
+   * FingerprintFile} compares one by one; {@code null} if the generator's code cannot be located
+   * (then every run generates every source).
    */
-  private String fingerprint(Path output, List<SourceFile> context) {
+  private String fingerprint(Path output) {
     try {
       return new Fingerprint()
           .add("goal", goal())
@@ -273,7 +288,6 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
           .addAll("excludes", excludes)
           .add("encoding", encoding)
           .add("outputDirectory", output)
-          .sources("context", context)
           .generator(DerivativeGenerator.class, getClass())
           .hex();
     } catch (IOException e) {
@@ -406,9 +420,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
                 generatedCount == sourceCount
                     ? "all"
                     : generatedCount
-                        + " (the other "
-                        + (sourceCount - generatedCount)
-                        + " are unchanged, as is everything they depend on)",
+                        + " of them (the rest, and what they depend on, are unchanged)",
                 count(classes, "derivative class"),
                 output,
                 summary.written(),

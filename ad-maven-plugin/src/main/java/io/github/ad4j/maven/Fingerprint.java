@@ -1,6 +1,5 @@
 package io.github.ad4j.maven;
 
-import io.github.ad4j.core.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -20,15 +19,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A SHA-256 digest of what a goal's whole output depends on: the generator's code, the goal's
- * configuration, and the context sources it hands the generator (the sources themselves are
- * compared one by one, by {@link FingerprintFile}). Two runs with the same fingerprint generate
- * the same files for the same sources and report the same diagnostics (the generator is
- * deterministic), so the second has only the sources that changed to generate.
+ * A SHA-256 digest of what a goal's whole output depends on: the generator's code and the goal's
+ * configuration (the sources and the context are compared one by one, by {@link
+ * FingerprintFile}). Two runs with the same fingerprint generate the same files for the same
+ * sources and report the same diagnostics (the generator is deterministic), so the second has
+ * only what the changed sources reach to generate.
  *
  * <p>Every value is added with its length in front, so no two different sequences of values give
  * the same stream of bytes ({@code "ab", "c"} and {@code "a", "bc"} differ). Nothing is parsed:
- * computing a fingerprint costs reading and hashing the bytes, far less than generating.
+ * computing a fingerprint costs hashing the bytes, far less than generating.
  */
 final class Fingerprint {
 
@@ -56,20 +55,6 @@ final class Fingerprint {
     add(name);
     add(values.size());
     values.forEach(this::add);
-    return this;
-  }
-
-  /**
-   * Adds the sources handed to the generator, as it receives them: each one's path (diagnostics
-   * name it, generated comments quote its file name) and text, in the order given.
-   */
-  Fingerprint sources(String kind, List<SourceFile> sources) {
-    add(kind);
-    add(sources.size());
-    for (SourceFile source : sources) {
-      add(source.path());
-      add(source.content());
-    }
     return this;
   }
 

@@ -32,13 +32,14 @@ import org.apache.maven.plugin.logging.Log;
 /**
  * The record of a goal's last successful run, kept in the build directory ({@code
  * target/ad4j/generate.fingerprint}): the {@link Fingerprint} of its inputs other than the
- * sources, and for each source the SHA-256 of its text, the names other files may depend on
- * ({@link SourceNames#provides()}), the files generated from it with a SHA-256 digest of each,
- * the warnings it gave and its sections of the generation report. A source whose text is the
- * recorded one, in a run whose fingerprint matches, while its files are in the output directory
- * as the run left them, would generate the same files and warnings again, unless a source it
- * depends on changed ({@link io.github.ad4j.core.AffectedSources}): so the goal keeps them and
- * generates only the others, or nothing at all.
+ * sources and the context, and for each source the SHA-256 of its text, the names other files may
+ * depend on ({@link SourceNames#provides()}), the files generated from it with a SHA-256 digest
+ * of each, the warnings it gave and its sections of the generation report; for each context file
+ * (the main sources, for the test sources' goal), its SHA-256 and names. A source whose text is
+ * the recorded one, in a run whose fingerprint matches, while its files are in the output
+ * directory as the run left them, would generate the same files and warnings again, unless a
+ * source or context file it depends on changed ({@link io.github.ad4j.core.AffectedSources}): so
+ * the goal keeps them and generates only the others, or nothing at all.
  *
  * <p>Hashing every output on every build would cost more than the rest of an unchanged build's
  * check together (about 0.1 s for the 7.5 MB of 1,000 generated methods, in a JVM that has not
@@ -55,7 +56,9 @@ import org.apache.maven.plugin.logging.Log;
  * <pre>
  * # comment lines
  * fingerprint 3f2a...
- * source 7b0d... src/main/java/p/C.java              (SHA-256 of the text, path)
+ * context 51c4... src/main/java/p/M.java             (a context file: SHA-256, path)
+ * provides M MGrad
+ * source 7b0d... src/test/java/p/C.java              (SHA-256 of the text, path)
  * provides C CGrad
  * file 9c1e... 48211 1763924400123456789 p/CGrad.java (SHA-256, size, time in ns, path)
  * warning src/main/java/p/C.java:12:5: ...
@@ -68,10 +71,14 @@ import org.apache.maven.plugin.logging.Log;
  */
 final class FingerprintFile {
 
-  /** What a run recorded: the fingerprint of its inputs but the sources, and each source's part. */
-  record Run(String fingerprint, List<Entry> entries) {
+  /**
+   * What a run recorded: the fingerprint of its inputs but the sources and the context, each
+   * source's part, and each context file's digest and names (entries with nothing generated).
+   */
+  record Run(String fingerprint, List<Entry> entries, List<Entry> context) {
     Run {
       entries = List.copyOf(entries);
+      context = List.copyOf(context);
     }
 
     /** Every file the run wrote, in the order of the sources. */
@@ -135,6 +142,17 @@ final class FingerprintFile {
           output.reportSections());
     }
 
+    /** The entry of a context file: what the sources may depend on, and nothing generated. */
+    static Entry ofContext(SourceFile file) {
+      return new Entry(
+          file.path(),
+          FingerprintFile.sha256(file),
+          SourceNames.of(file.content()).provides(),
+          List.of(),
+          List.of(),
+          List.of());
+    }
+
     /** This entry with {@code outputs} instead. */
     Entry withOutputs(List<Output> outputs) {
       return new Entry(source, sha256, provides, outputs, warnings, sections);
@@ -161,13 +179,14 @@ final class FingerprintFile {
    *     are as it left them (with the times of files found touched but unchanged updated); with
    *     their report sections only if the run has something to do or times to record, the cases
    *     that write the report or the record again
-   * @param edited by path, each source edited, added or removed since, with what it provided
-   *     then (nothing, if added)
+   * @param edited by path, each source or context file edited, added or removed since, with
+   *     what it provided then (nothing, if added)
    * @param damaged the sources, as the run read them, one of whose files was since deleted or
    *     changed
    * @param stray whether the output directory holds a generated file the run did not write
    * @param touched whether the times of kept files were updated (the record is then worth
    *     rewriting)
+   * @param context the entries of the context files, as recorded
    */
   record Comparison(
       String reason,
@@ -175,15 +194,17 @@ final class FingerprintFile {
       Map<String, Set<String>> edited,
       Set<String> damaged,
       boolean stray,
-      boolean touched) {
+      boolean touched,
+      List<Entry> context) {
     Comparison {
       kept = Collections.unmodifiableMap(new LinkedHashMap<>(kept));
       edited = Collections.unmodifiableMap(new LinkedHashMap<>(edited));
       damaged = Collections.unmodifiableSortedSet(new TreeSet<>(damaged));
+      context = List.copyOf(context);
     }
 
     static Comparison nothingKept(String reason) {
-      return new Comparison(reason, Map.of(), Map.of(), Set.of(), false, false);
+      return new Comparison(reason, Map.of(), Map.of(), Set.of(), false, false, List.of());
     }
 
     /** Whether the run has nothing to do: no source changed and the output is as it was. */
@@ -211,7 +232,7 @@ final class FingerprintFile {
       kept.forEach(
           (path, entry) ->
               withSections.put(path, entry.withSections(sections.getOrDefault(path, List.of()))));
-      return new Comparison(reason, withSections, edited, damaged, stray, touched);
+      return new Comparison(reason, withSections, edited, damaged, stray, touched, context);
     }
 
     /** Why this run generates, for the log. */
@@ -231,6 +252,7 @@ final class FingerprintFile {
 
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern SOURCE_LINE = Pattern.compile("source ([0-9a-f]{64}) (.+)");
+  private static final Pattern CONTEXT_LINE = Pattern.compile("context ([0-9a-f]{64}) (.+)");
   private static final Pattern SECTION_LINE = Pattern.compile("section (\\d{1,9}) (.*)");
   private static final Pattern FILE_LINE =
       Pattern.compile("file ([0-9a-f]{64}) (\\d{1,18}) (-?\\d{1,19}) (.+)");
@@ -276,21 +298,28 @@ final class FingerprintFile {
   }
 
   /**
-   * What the recorded run leaves a run with {@code fingerprint} over {@code sources} to do: see
-   * {@link #compare}. Unless the run is up to date, logs why it generates (at debug level) and
-   * removes the record, so that a run that fails leaves none behind; when the run is up to date
-   * and files were found touched, records their new times. A {@code null} fingerprint (not
-   * computable) keeps nothing.
+   * What the recorded run leaves a run with {@code fingerprint} over {@code sources} and {@code
+   * context} to do: see {@link #compare}. Unless the run is up to date, logs why it generates
+   * (at debug level) and removes the record, so that a run that fails leaves none behind; when
+   * the run is up to date and files were found touched, records their new times. A {@code null}
+   * fingerprint (not computable) keeps nothing.
    */
-  Comparison prepare(String fingerprint, List<SourceFile> sources, Path outputDirectory, Log log) {
+  Comparison prepare(
+      String fingerprint,
+      List<SourceFile> sources,
+      List<SourceFile> context,
+      Path outputDirectory,
+      Log log) {
     Comparison comparison =
         fingerprint == null
             ? Comparison.nothingKept("the run cannot be fingerprinted")
-            : compare(fingerprint, sources, outputDirectory);
+            : compare(fingerprint, sources, context, outputDirectory);
     if (comparison.isUpToDate()) {
       if (comparison.touched()) {
         try {
-          write(new Run(fingerprint, List.copyOf(comparison.kept().values())));
+          write(
+              new Run(
+                  fingerprint, List.copyOf(comparison.kept().values()), comparison.context()));
         } catch (IOException e) {
           log.debug("ad4j: cannot update " + file + ": " + e);
         }
@@ -317,13 +346,14 @@ final class FingerprintFile {
 
   /**
    * Records a successful run, which kept the parts of some sources and generated the others'
-   * into {@code outputDirectory}, unless {@code fingerprint} is {@code null}. Failing to write
-   * costs only the next run its shortcut, so it is a warning.
+   * into {@code outputDirectory}, with {@code context}, unless {@code fingerprint} is {@code
+   * null}. Failing to write costs only the next run its shortcut, so it is a warning.
    */
   void record(
       String fingerprint,
       List<Entry> kept,
       List<Generated> generated,
+      List<SourceFile> context,
       Path outputDirectory,
       Log log) {
     if (fingerprint == null) {
@@ -335,20 +365,29 @@ final class FingerprintFile {
         entries.add(Entry.of(part.source(), part.output(), part.warnings(), outputDirectory));
       }
       entries.sort(Comparator.comparing(Entry::source));
-      write(new Run(fingerprint, entries));
+      List<Entry> contextEntries = new ArrayList<>();
+      context.forEach(file -> contextEntries.add(Entry.ofContext(file)));
+      contextEntries.sort(Comparator.comparing(Entry::source));
+      write(new Run(fingerprint, entries, contextEntries));
     } catch (IOException e) {
       log.warn("ad4j: cannot write " + file + ", so the next build generates again: " + e);
     }
   }
 
   /**
-   * What the recorded run leaves a run with {@code fingerprint} over {@code sources} to do: if
-   * the fingerprints differ, everything; otherwise the sources edited, added or removed since,
-   * and those whose files are no longer as it left them. Each file it wrote is taken to be as it
-   * left it if it has the same size and time, or else the same SHA-256.
+   * What the recorded run leaves a run with {@code fingerprint} over {@code sources} and {@code
+   * context} to do: if the fingerprints differ, everything; otherwise the sources and context
+   * files edited, added or removed since, and the sources whose files are no longer as it left
+   * them. Each file it wrote is taken to be as it left it if it has the same size and time, or
+   * else the same SHA-256.
    */
-  Comparison compare(String fingerprint, List<SourceFile> sources, Path outputDirectory) {
-    Comparison comparison = compareWithoutSections(fingerprint, sources, outputDirectory);
+  Comparison compare(
+      String fingerprint,
+      List<SourceFile> sources,
+      List<SourceFile> context,
+      Path outputDirectory) {
+    Comparison comparison =
+        compareWithoutSections(fingerprint, sources, context, outputDirectory);
     if (comparison.reason() != null || (comparison.isUpToDate() && !comparison.touched())) {
       return comparison;
     }
@@ -362,7 +401,10 @@ final class FingerprintFile {
   }
 
   private Comparison compareWithoutSections(
-      String fingerprint, List<SourceFile> sources, Path outputDirectory) {
+      String fingerprint,
+      List<SourceFile> sources,
+      List<SourceFile> context,
+      Path outputDirectory) {
     Run run;
     try {
       run = read(false);
@@ -373,7 +415,7 @@ final class FingerprintFile {
           "unreadable fingerprint " + file + " (" + e.getMessage() + ")");
     }
     if (!run.fingerprint().equals(fingerprint)) {
-      return Comparison.nothingKept("the configuration, the context or the plugin changed");
+      return Comparison.nothingKept("the configuration or the plugin changed");
     }
     Map<String, Entry> recorded = new LinkedHashMap<>();
     run.entries().forEach(entry -> recorded.put(entry.source(), entry));
@@ -414,9 +456,20 @@ final class FingerprintFile {
         }
       }
       recorded.values().forEach(gone -> edited.put(gone.source(), gone.provides()));
+      Map<String, Entry> recordedContext = new HashMap<>();
+      run.context().forEach(entry -> recordedContext.put(entry.source(), entry));
+      for (SourceFile file : context) {
+        Entry entry = recordedContext.remove(file.path());
+        if (entry == null) {
+          edited.put(file.path(), Set.of());
+        } else if (!entry.sha256().equals(sha256(file))) {
+          edited.put(file.path(), entry.provides());
+        }
+      }
+      recordedContext.values().forEach(gone -> edited.put(gone.source(), gone.provides()));
       run.outputs().forEach(o -> written.add(output.resolve(o.relativePath())));
       boolean stray = strayGeneratedFile(output.directory(), written);
-      return new Comparison(null, kept, edited, damaged, stray, touched);
+      return new Comparison(null, kept, edited, damaged, stray, touched, run.context());
     } catch (IOException | IllegalArgumentException e) {
       return Comparison.nothingKept("cannot check the output (" + e.getMessage() + ")");
     }
@@ -482,13 +535,15 @@ final class FingerprintFile {
   Run read(boolean withSections) throws IOException {
     String fingerprint = null;
     List<EntryLines> entries = new ArrayList<>();
+    List<EntryLines> context = new ArrayList<>();
+    EntryLines entry = null; // the entry the lines read belong to
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line; (line = reader.readLine()) != null; ) {
         if (line.isEmpty() || line.startsWith("#")) {
           continue;
         }
-        EntryLines entry = entries.isEmpty() ? null : entries.get(entries.size() - 1);
         Matcher sourceLine = SOURCE_LINE.matcher(line);
+        Matcher contextLine = CONTEXT_LINE.matcher(line);
         Matcher fileLine = FILE_LINE.matcher(line);
         Matcher sectionLine = SECTION_LINE.matcher(line);
         if (line.startsWith("fingerprint ") && fingerprint == null) {
@@ -497,7 +552,11 @@ final class FingerprintFile {
             throw new IllegalArgumentException("bad fingerprint line: " + line);
           }
         } else if (sourceLine.matches()) {
-          entries.add(new EntryLines(unescape(sourceLine.group(2)), sourceLine.group(1)));
+          entry = new EntryLines(unescape(sourceLine.group(2)), sourceLine.group(1));
+          entries.add(entry);
+        } else if (contextLine.matches()) {
+          entry = new EntryLines(unescape(contextLine.group(2)), contextLine.group(1));
+          context.add(entry);
         } else if (sectionLine.matches()) {
           if (!withSections) {
             break; // the sections come last
@@ -509,7 +568,7 @@ final class FingerprintFile {
           entries.get(index).sections.add(unescape(sectionLine.group(2)));
         } else if (entry == null) {
           throw new IllegalArgumentException("expected a source line: " + line);
-        } else if (line.startsWith("provides")) {
+        } else if (line.equals("provides") || line.startsWith("provides ")) {
           for (String name : line.substring("provides".length()).trim().split(" ")) {
             if (!name.isEmpty()) {
               entry.provides.add(name);
@@ -532,7 +591,10 @@ final class FingerprintFile {
     if (fingerprint == null) {
       throw new IllegalArgumentException("no fingerprint line");
     }
-    return new Run(fingerprint, entries.stream().map(EntryLines::entry).toList());
+    return new Run(
+        fingerprint,
+        entries.stream().map(EntryLines::entry).toList(),
+        context.stream().map(EntryLines::entry).toList());
   }
 
   /** The lines of one source's entry, as they are read. */
@@ -569,15 +631,15 @@ final class FingerprintFile {
             .append("fingerprint ")
             .append(run.fingerprint())
             .append(newline);
+    for (Entry entry : run.context()) {
+      text.append("context ").append(entry.sha256()).append(' ').append(escape(entry.source()))
+          .append(newline);
+      provides(text, entry);
+    }
     for (Entry entry : run.entries()) {
-      text.append("source ")
-          .append(entry.sha256())
-          .append(' ')
-          .append(escape(entry.source()))
-          .append(newline)
-          .append("provides");
-      entry.provides().forEach(name -> text.append(' ').append(name));
-      text.append(newline);
+      text.append("source ").append(entry.sha256()).append(' ').append(escape(entry.source()))
+          .append(newline);
+      provides(text, entry);
       for (Output output : entry.outputs()) {
         text.append("file ")
             .append(output.sha256())
@@ -600,6 +662,12 @@ final class FingerprintFile {
       }
     }
     AtomicWriter.writeIfChanged(file, text.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void provides(StringBuilder text, Entry entry) {
+    text.append("provides");
+    entry.provides().forEach(name -> text.append(' ').append(name));
+    text.append('\n');
   }
 
   /** Removes the record, so that the next run generates whatever happens to this one. */

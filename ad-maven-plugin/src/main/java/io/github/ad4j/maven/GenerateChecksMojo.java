@@ -135,7 +135,8 @@ public final class GenerateChecksMojo extends AbstractMojo {
     FingerprintFile record =
         FingerprintFile.of(project.getBuild().getDirectory(), GOAL, mojoExecution);
     String fingerprint = fingerprint(output);
-    FingerprintFile.Comparison last = record.prepare(fingerprint, sources, output, getLog());
+    FingerprintFile.Comparison last =
+        record.prepare(fingerprint, sources, List.of(), output, getLog());
     if (last.isUpToDate()) {
       last.keptWarnings().forEach(getLog()::warn);
       int classes = last.keptFiles();
@@ -161,7 +162,7 @@ public final class GenerateChecksMojo extends AbstractMojo {
           new FingerprintFile.Generated(
               source, part, part.diagnostics().stream().map(Diagnostic::format).toList()));
     }
-    record.record(fingerprint, List.of(), generated, output, getLog());
+    record.record(fingerprint, List.of(), generated, List.of(), output, getLog());
   }
 
   /**

@@ -39,6 +39,10 @@ class FingerprintFileTest {
   private static final SourceFile B =
       new SourceFile("src/p/q/B.java", "package p.q;\nclass B { @Differentiable double g; }\n");
   private static final List<SourceFile> SOURCES = List.of(A, B);
+  /** A context file (a main source, for the test sources' goal). */
+  private static final SourceFile M =
+      new SourceFile("main/p/M.java", "package p;\npublic class M { static double m; }\n");
+  private static final List<SourceFile> CONTEXT = List.of(M);
   private static final SourceOutput A_GAVE =
       new SourceOutput(
           A.path(),
@@ -69,7 +73,21 @@ class FingerprintFileTest {
     files.addAll(B_GAVE.files());
     new GeneratedSources(output).update(files, List.of());
     record = FingerprintFile.of(dir.resolve("target").toString(), "generate", null);
-    record.write(new FingerprintFile.Run(FINGERPRINT, entries()));
+    record.write(new FingerprintFile.Run(FINGERPRINT, entries(), contextEntries()));
+  }
+
+  /** What the record leaves a run over {@code sources} and {@link #CONTEXT} to do. */
+  private FingerprintFile.Comparison compare(List<SourceFile> sources) {
+    return record.compare(FINGERPRINT, sources, CONTEXT, output);
+  }
+
+  /** The same, as the goals ask it: a record that leaves work is deleted. */
+  private FingerprintFile.Comparison prepare(List<SourceFile> sources) {
+    return record.prepare(FINGERPRINT, sources, CONTEXT, output, new SystemStreamLog());
+  }
+
+  private static List<FingerprintFile.Entry> contextEntries() {
+    return List.of(FingerprintFile.Entry.ofContext(M));
   }
 
   private List<FingerprintFile.Entry> entries() throws IOException {
@@ -99,7 +117,7 @@ class FingerprintFileTest {
 
   @Test
   void anUnchangedRunIsUpToDateAndKeepsEverySourcesPart() {
-    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, SOURCES, output);
+    FingerprintFile.Comparison comparison = compare(SOURCES);
 
     assertThat(comparison.isUpToDate()).as(comparison.why()).isTrue();
     assertThat(comparison.kept()).containsOnlyKeys(A.path(), B.path());
@@ -107,7 +125,7 @@ class FingerprintFileTest {
     assertThat(a.warnings()).isEqualTo(A_WARNINGS);
     // nothing to generate, so no report to write: its sections are not even read
     assertThat(a.sections()).isEmpty();
-    assertThat(record.compare(FINGERPRINT, List.of(A), output).kept().get(A.path()).sections())
+    assertThat(compare(List.of(A)).kept().get(A.path()).sections())
         .isEqualTo(A_GAVE.reportSections());
     assertThat(a.provides()).containsExactlyInAnyOrder("A", "AGrad");
     assertThat(a.outputs())
@@ -129,7 +147,8 @@ class FingerprintFileTest {
                     List.of(),
                     List.of(odd, "", "#x"),
                     List.of("## section\n\ntext\\n", "")),
-                FingerprintFile.Entry.of(B, B_GAVE, List.of(), output)));
+                FingerprintFile.Entry.of(B, B_GAVE, List.of(), output)),
+            contextEntries());
     record.write(run);
 
     assertThat(record.read(true)).isEqualTo(run);
@@ -137,7 +156,7 @@ class FingerprintFileTest {
         .contains("provides A AGrad", "provides B BGrad");
     assertThat(Files.readAllLines(record.path(), UTF_8))
         .filteredOn(line -> !line.startsWith("#"))
-        .hasSize(1 + (2 + 3 + 2) + (2 + 1));
+        .hasSize(1 + 2 + (2 + 3 + 2) + (2 + 1));
   }
 
   @Test
@@ -148,15 +167,16 @@ class FingerprintFileTest {
         .doesNotContain("\nsource ", "\nfile ", "\nwarning ");
     Files.writeString(record.path(), text + "section 7 of no source\n", UTF_8);
 
-    assertThat(record.compare(FINGERPRINT, SOURCES, output).isUpToDate()).isTrue();
-    FingerprintFile.Comparison partial = record.compare(FINGERPRINT, List.of(A), output);
+    assertThat(compare(SOURCES).isUpToDate()).isTrue();
+    FingerprintFile.Comparison partial = compare(List.of(A));
     assertThat(partial.reason()).startsWith("unreadable fingerprint");
     assertThat(partial.kept()).isEmpty();
   }
 
   @Test
   void aChangedFingerprintKeepsNothing() {
-    FingerprintFile.Comparison comparison = record.compare("b".repeat(64), SOURCES, output);
+    FingerprintFile.Comparison comparison =
+        record.compare("b".repeat(64), SOURCES, CONTEXT, output);
 
     assertThat(comparison.isUpToDate()).isFalse();
     assertThat(comparison.reason()).contains("changed");
@@ -167,7 +187,8 @@ class FingerprintFileTest {
   void anEditedSourceIsReportedWithWhatItProvidedBefore() {
     SourceFile edited = new SourceFile(B.path(), B.content().replace("class B", "class C"));
 
-    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, List.of(A, edited), output);
+    FingerprintFile.Comparison comparison =
+        record.compare(FINGERPRINT, List.of(A, edited), CONTEXT, output);
 
     assertThat(comparison.isUpToDate()).isFalse();
     assertThat(comparison.edited()).isEqualTo(Map.of(B.path(), Set.of("B", "BGrad")));
@@ -176,10 +197,26 @@ class FingerprintFileTest {
   }
 
   @Test
+  void anEditedAddedOrRemovedContextFileIsReportedButNothingOfItIsKept() {
+    SourceFile edited = new SourceFile(M.path(), M.content().replace("class M", "class N"));
+    SourceFile added = new SourceFile("main/p/Q.java", "package p;\nclass Q {}\n");
+
+    assertThat(record.compare(FINGERPRINT, SOURCES, List.of(edited), output).edited())
+        .isEqualTo(Map.of(M.path(), Set.of("M", "MGrad")));
+    assertThat(record.compare(FINGERPRINT, SOURCES, List.of(M, added), output).edited())
+        .isEqualTo(Map.of(added.path(), Set.of()));
+    FingerprintFile.Comparison removed = record.compare(FINGERPRINT, SOURCES, List.of(), output);
+    assertThat(removed.edited()).isEqualTo(Map.of(M.path(), Set.of("M", "MGrad")));
+    assertThat(removed.kept()).containsOnlyKeys(A.path(), B.path());
+    assertThat(removed.isUpToDate()).isFalse();
+  }
+
+  @Test
   void anAddedSourceProvidedNothingAndARemovedOneWhatItDid() {
     SourceFile added = new SourceFile("src/p/D.java", "package p;\nclass D {}\n");
 
-    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, List.of(A, added), output);
+    FingerprintFile.Comparison comparison =
+        record.compare(FINGERPRINT, List.of(A, added), CONTEXT, output);
 
     assertThat(comparison.edited())
         .isEqualTo(Map.of(added.path(), Set.of(), B.path(), Set.of("B", "BGrad")));
@@ -190,7 +227,7 @@ class FingerprintFileTest {
   void aDeletedOutputFileDamagesItsSourceOnly() throws IOException {
     Files.delete(output.resolve("p/q/BGrad.java"));
 
-    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, SOURCES, output);
+    FingerprintFile.Comparison comparison = compare(SOURCES);
 
     assertThat(comparison.isUpToDate()).isFalse();
     assertThat(comparison.damaged()).containsExactly(B.path());
@@ -207,7 +244,7 @@ class FingerprintFileTest {
     Files.delete(output.resolve("p"));
     Files.delete(output);
 
-    assertThat(record.compare(FINGERPRINT, SOURCES, output).damaged())
+    assertThat(compare(SOURCES).damaged())
         .containsExactly(A.path(), B.path());
   }
 
@@ -219,7 +256,7 @@ class FingerprintFileTest {
     Files.writeString(a, generated("AGrad").replace("{}", "{ "), UTF_8);
     Files.setLastModifiedTime(a, FileTime.fromMillis(written.toMillis() + 1000));
 
-    assertThat(record.compare(FINGERPRINT, SOURCES, output).damaged()).containsExactly(A.path());
+    assertThat(compare(SOURCES).damaged()).containsExactly(A.path());
   }
 
   @Test
@@ -229,7 +266,7 @@ class FingerprintFileTest {
     Files.writeString(a, generated("AGrad") + "// more\n", UTF_8);
     Files.setLastModifiedTime(a, written);
 
-    assertThat(record.compare(FINGERPRINT, SOURCES, output).damaged()).containsExactly(A.path());
+    assertThat(compare(SOURCES).damaged()).containsExactly(A.path());
   }
 
   @Test
@@ -238,11 +275,11 @@ class FingerprintFileTest {
     FileTime touched = FileTime.fromMillis(Files.getLastModifiedTime(a).toMillis() + 5000);
     Files.setLastModifiedTime(a, touched);
 
-    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, SOURCES, output);
+    FingerprintFile.Comparison comparison = compare(SOURCES);
     assertThat(comparison.isUpToDate()).isTrue();
     assertThat(comparison.touched()).isTrue();
 
-    assertThat(record.prepare(FINGERPRINT, SOURCES, output, new SystemStreamLog()).isUpToDate())
+    assertThat(prepare(SOURCES).isUpToDate())
         .isTrue();
     FingerprintFile.Output recorded = record.read(true).outputs().get(0);
     assertThat(recorded.relativePath()).isEqualTo("p/AGrad.java");
@@ -250,7 +287,7 @@ class FingerprintFileTest {
     // the record written again keeps everything but the times, the report sections included
     assertThat(record.read(true).entries().get(0).warnings()).isEqualTo(A_WARNINGS);
     assertThat(record.read(true).entries().get(0).sections()).isEqualTo(A_GAVE.reportSections());
-    assertThat(record.compare(FINGERPRINT, SOURCES, output).touched()).isFalse();
+    assertThat(compare(SOURCES).touched()).isFalse();
   }
 
   @Test
@@ -262,7 +299,7 @@ class FingerprintFileTest {
     Files.writeString(a, generated("AGrad").replace("{}", "{ "), UTF_8);
     Files.setLastModifiedTime(a, written);
 
-    assertThat(record.compare(FINGERPRINT, SOURCES, output).isUpToDate()).isTrue();
+    assertThat(compare(SOURCES).isUpToDate()).isTrue();
   }
 
   @Test
@@ -285,7 +322,7 @@ class FingerprintFileTest {
     // a run would delete it as stale, so the run must happen
     Files.writeString(output.resolve("p/OldGrad.java"), generated("OldGrad"), UTF_8);
 
-    FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, SOURCES, output);
+    FingerprintFile.Comparison comparison = compare(SOURCES);
 
     assertThat(comparison.isUpToDate()).isFalse();
     assertThat(comparison.stray()).isTrue();
@@ -297,20 +334,20 @@ class FingerprintFileTest {
     Files.writeString(output.resolve("p/Handwritten.java"), "package p; class Handwritten {}");
     Files.writeString(output.resolve("p/notes.txt"), GeneratedSources.MARKER);
 
-    assertThat(record.compare(FINGERPRINT, SOURCES, output).isUpToDate()).isTrue();
+    assertThat(compare(SOURCES).isUpToDate()).isTrue();
   }
 
   @Test
   void aMovedOutputDirectoryLeavesSomethingToDo() {
     // the fingerprint includes the output directory; the files must be there too
-    assertThat(record.compare(FINGERPRINT, SOURCES, dir.resolve("elsewhere")).isUpToDate())
+    assertThat(record.compare(FINGERPRINT, SOURCES, CONTEXT, dir.resolve("elsewhere")).isUpToDate())
         .isFalse();
   }
 
   @Test
   void noRecordOrAMalformedOneKeepsNothing() throws IOException {
     Files.delete(record.path());
-    assertThat(record.compare(FINGERPRINT, SOURCES, output).reason()).contains("no fingerprint");
+    assertThat(compare(SOURCES).reason()).contains("no fingerprint");
 
     String source = "source " + "0".repeat(64) + " src/p/A.java\n";
     for (String text :
@@ -327,7 +364,7 @@ class FingerprintFileTest {
             "fingerprint " + FINGERPRINT + "\nsource 123 src/p/A.java\n",
             source)) {
       Files.writeString(record.path(), text, UTF_8);
-      FingerprintFile.Comparison comparison = record.compare(FINGERPRINT, SOURCES, output);
+      FingerprintFile.Comparison comparison = compare(SOURCES);
       assertThat(comparison.isUpToDate()).as(text).isFalse();
       assertThat(comparison.kept()).as(text).isEmpty();
       // because the record cannot be read, not by accident of what it names
@@ -339,17 +376,17 @@ class FingerprintFileTest {
         "fingerprint " + FINGERPRINT + "\n" + source + "file " + "0".repeat(64)
             + " 1 2 ../../etc/passwd\n",
         UTF_8);
-    assertThat(record.compare(FINGERPRINT, SOURCES, output).reason())
+    assertThat(compare(SOURCES).reason())
         .contains("not a plain relative path");
   }
 
   @Test
   void aRecordThatLeavesWorkIsDeletedSoThatAFailingRunLeavesNone() {
-    assertThat(record.prepare(FINGERPRINT, SOURCES, output, new SystemStreamLog()).isUpToDate())
+    assertThat(prepare(SOURCES).isUpToDate())
         .isTrue();
     assertThat(record.path()).exists();
 
-    assertThat(record.prepare(FINGERPRINT, List.of(A), output, new SystemStreamLog()).isUpToDate())
+    assertThat(prepare(List.of(A)).isUpToDate())
         .isFalse();
     assertThat(record.path()).doesNotExist();
   }
@@ -357,12 +394,12 @@ class FingerprintFileTest {
   @Test
   void withoutAFingerprintNothingIsKeptOrRecorded() throws IOException {
     FingerprintFile.Comparison comparison =
-        record.prepare(null, SOURCES, output, new SystemStreamLog());
+        record.prepare(null, SOURCES, CONTEXT, output, new SystemStreamLog());
     assertThat(comparison.isUpToDate()).isFalse();
     assertThat(comparison.kept()).isEmpty();
     assertThat(record.path()).doesNotExist();
 
-    record.record(null, entries(), List.of(), output, new SystemStreamLog());
+    record.record(null, entries(), List.of(), CONTEXT, output, new SystemStreamLog());
     assertThat(record.path()).doesNotExist();
   }
 
@@ -375,6 +412,7 @@ class FingerprintFileTest {
         List.of(
             new FingerprintFile.Generated(B, B_GAVE, List.of()),
             new FingerprintFile.Generated(A, A_GAVE, A_WARNINGS)),
+        CONTEXT,
         output,
         new SystemStreamLog());
     assertThat(record.read(true).entries())
@@ -382,7 +420,7 @@ class FingerprintFileTest {
         .containsExactly(A.path(), B.path());
 
     FingerprintFile.Comparison comparison =
-        record.prepare(FINGERPRINT, SOURCES, output, new SystemStreamLog());
+        prepare(SOURCES);
     assertThat(comparison.isUpToDate()).isTrue();
     assertThat(comparison.kept().get(A.path()).warnings()).isEqualTo(A_WARNINGS);
   }
