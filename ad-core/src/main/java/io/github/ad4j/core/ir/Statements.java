@@ -106,6 +106,21 @@ public final class Statements {
         || (e instanceof Expr.Call c && !Expr.Call.LIBRARY_OWNERS.contains(c.owner()));
   }
 
+  /**
+   * Adds the name of each variable declared in {@code block}, in nested blocks too, to {@code
+   * into}.
+   */
+  public static void declared(List<Stmt> block, Set<String> into) {
+    for (Stmt s : block) {
+      if (s instanceof Stmt.Declare d) {
+        into.add(d.name());
+      }
+      for (List<Stmt> inner : blocks(s)) {
+        declared(inner, into);
+      }
+    }
+  }
+
   /** Adds every variable (or array) {@code s} or a statement inside it assigns to {@code into}. */
   public static void assigned(Stmt s, Set<String> into) {
     if (s instanceof Stmt.Assign a) {

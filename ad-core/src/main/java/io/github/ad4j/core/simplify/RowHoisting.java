@@ -73,7 +73,8 @@ public final class RowHoisting {
     Map<String, JType> variables = new HashMap<>(method.variables());
     method.params().forEach(p -> variables.put(p.name(), p.type()));
     Set<String> names = new HashSet<>(variables.keySet());
-    declared(body, names);
+    Statements.declared(body, names);
+    body.forEach(s -> Statements.assigned(s, names));
     return new RowHoisting(variables, names).block(body);
   }
 
@@ -375,18 +376,5 @@ public final class RowHoisting {
     Set<String> taken = new HashSet<>(namesInUse);
     scopes.forEach(taken::addAll);
     return new Names(taken).fresh(base);
-  }
-
-  private static void declared(List<Stmt> block, Set<String> into) {
-    for (Stmt s : block) {
-      if (s instanceof Stmt.Declare d) {
-        into.add(d.name());
-      } else if (s instanceof Stmt.Assign a) {
-        into.add(Storage.root(a.target()));
-      }
-      for (List<Stmt> inner : Statements.blocks(s)) {
-        declared(inner, into);
-      }
-    }
   }
 }

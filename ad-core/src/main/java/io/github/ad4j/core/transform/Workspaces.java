@@ -193,7 +193,7 @@ public final class Workspaces {
           ExprRewriter.variables(e, taken);
           return e;
         });
-        declared(body, taken);
+        Statements.declared(body, taken);
         names = new Names(taken);
       }
       return names.fresh(base);
@@ -240,17 +240,6 @@ public final class Workspaces {
     /** {@code g} for {@code gPullback}, {@code gPullbackInOut} or {@code gGradient}. */
     private static String calleeName(String form) {
       return form.replaceFirst("(PullbackInOut|Pullback|Gradient)$", "");
-    }
-
-    private static void declared(List<Stmt> block, Set<String> into) {
-      for (Stmt s : block) {
-        if (s instanceof Stmt.Declare d) {
-          into.add(d.name());
-        }
-        for (List<Stmt> inner : Statements.blocks(s)) {
-          declared(inner, into);
-        }
-      }
     }
   }
 

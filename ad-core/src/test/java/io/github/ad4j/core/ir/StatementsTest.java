@@ -44,4 +44,15 @@ class StatementsTest {
     assertThat(Statements.hasOpaqueEffect(
         new Expr.Binary(BinaryOp.ADD, X, new Expr.Step("top", false, true)))).isFalse();
   }
+
+  @Test
+  void declaredCollectsDeclarationsAtAnyDepthButNotAssignments() {
+    Stmt inner = new Stmt.Declare(JType.DOUBLE, "inner", X, null);
+    Stmt branch =
+        new Stmt.If(X, List.of(inner), List.of(new Stmt.Assign(new Expr.Var("y"), AssignOp.SET, X,
+            null)), null);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    Statements.declared(List.of(new Stmt.Declare(JType.DOUBLE, "outer", X, null), branch), names);
+    assertThat(names).containsExactlyInAnyOrder("outer", "inner");
+  }
 }
