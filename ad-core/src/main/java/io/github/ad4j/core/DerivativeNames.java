@@ -81,6 +81,7 @@ public record DerivativeNames(String method) {
   // compiled once: every declaration of every form with a workspace is asked about
   private static final Pattern ARRAY_COPY = Pattern.compile(".*(Before|After)[0-9]*");
   private static final Pattern CELL = Pattern.compile(".*Cell[0-9]*");
+  private static final Pattern FORM_SUFFIX = Pattern.compile("(PullbackInOut|Pullback|Gradient)$");
 
   /**
    * {@code <a>Before}: in a caller's derivative, the copy of array {@code a} saved before a call
@@ -120,6 +121,14 @@ public record DerivativeNames(String method) {
   /** Whether {@code name} is a gradient form's: {@code <f>Gradient}. */
   public static boolean isGradient(String name) {
     return name.endsWith("Gradient");
+  }
+
+  /**
+   * The method whose {@link #isPullback pullback} or {@link #isGradient gradient form} {@code
+   * form} is: {@code f} for {@code fPullback}, {@code fPullbackInOut} or {@code fGradient}.
+   */
+  public static String methodOf(String form) {
+    return FORM_SUFFIX.matcher(form).replaceFirst("");
   }
 
   /** Whether {@code name} is an in/out form's: {@code <f>PullbackInOut}, {@code <f>PushforwardInOut}. */

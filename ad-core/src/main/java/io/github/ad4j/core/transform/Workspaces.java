@@ -211,7 +211,7 @@ public final class Workspaces {
               String local =
                   locals.computeIfAbsent(
                       e.call().owner() + "." + e.call().name() + "#" + k,
-                      key -> fresh(calleeName(e.call().name()) + "Scratch"));
+                      key -> fresh(DerivativeNames.methodOf(e.call().name()) + "Scratch"));
               Expr.Var scratch = new Expr.Var(local);
               out.add(
                   new Stmt.Assign(
@@ -235,11 +235,6 @@ public final class Workspaces {
     private static boolean isCalleeForm(Expr.Call call) {
       return call.owner().endsWith(GradClassEmitter.SUFFIX)
           && (DerivativeNames.isPullback(call.name()) || DerivativeNames.isGradient(call.name()));
-    }
-
-    /** {@code g} for {@code gPullback}, {@code gPullbackInOut} or {@code gGradient}. */
-    private static String calleeName(String form) {
-      return form.replaceFirst("(PullbackInOut|Pullback|Gradient)$", "");
     }
   }
 
