@@ -253,7 +253,6 @@ final class FingerprintFile {
   private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern SOURCE_LINE = Pattern.compile("source ([0-9a-f]{64}) (.+)");
   private static final Pattern CONTEXT_LINE = Pattern.compile("context ([0-9a-f]{64}) (.+)");
-  private static final Pattern SECTION_LINE = Pattern.compile("section (\\d{1,9}) (.*)");
   private static final Pattern FILE_LINE =
       Pattern.compile("file ([0-9a-f]{64}) (\\d{1,18}) (-?\\d{1,19}) (.+)");
 
@@ -542,10 +541,23 @@ final class FingerprintFile {
         if (line.isEmpty() || line.startsWith("#")) {
           continue;
         }
+        if (line.startsWith("section ")) {
+          if (!withSections) {
+            break; // the sections come last
+          }
+          // no regular expression: these lines are most of the file
+          int space = line.indexOf(' ', "section ".length());
+          int index =
+              space < 0 ? -1 : parseIndex(line.substring("section ".length(), space));
+          if (index < 0 || index >= entries.size()) {
+            throw new IllegalArgumentException("a section of no source: " + line);
+          }
+          entries.get(index).sections.add(unescape(line.substring(space + 1)));
+          continue;
+        }
         Matcher sourceLine = SOURCE_LINE.matcher(line);
         Matcher contextLine = CONTEXT_LINE.matcher(line);
         Matcher fileLine = FILE_LINE.matcher(line);
-        Matcher sectionLine = SECTION_LINE.matcher(line);
         if (line.startsWith("fingerprint ") && fingerprint == null) {
           fingerprint = line.substring("fingerprint ".length());
           if (!HEX.matcher(fingerprint).matches()) {
@@ -557,15 +569,6 @@ final class FingerprintFile {
         } else if (contextLine.matches()) {
           entry = new EntryLines(unescape(contextLine.group(2)), contextLine.group(1));
           context.add(entry);
-        } else if (sectionLine.matches()) {
-          if (!withSections) {
-            break; // the sections come last
-          }
-          int index = Integer.parseInt(sectionLine.group(1));
-          if (index >= entries.size()) {
-            throw new IllegalArgumentException("a section of no source: " + line);
-          }
-          entries.get(index).sections.add(unescape(sectionLine.group(2)));
         } else if (entry == null) {
           throw new IllegalArgumentException("expected a source line: " + line);
         } else if (line.equals("provides") || line.startsWith("provides ")) {
@@ -595,6 +598,14 @@ final class FingerprintFile {
         fingerprint,
         entries.stream().map(EntryLines::entry).toList(),
         context.stream().map(EntryLines::entry).toList());
+  }
+
+  /** A section's source index: 1 to 9 digits, or -1. */
+  private static int parseIndex(String digits) {
+    if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Integer.parseInt(digits);
   }
 
   /** The lines of one source's entry, as they are read. */
