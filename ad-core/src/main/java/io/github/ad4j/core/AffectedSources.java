@@ -13,10 +13,12 @@ import java.util.Set;
  * the generator only those the affected ones need as context ({@link #contextOf}).
  *
  * <p>A generated class depends on its own source, on the classes its source names ({@link
- * SourceNames}), on the names of every class in the build (a clash with its {@code CGrad}, a
- * class named {@code Math}), and on every derivative rule. The first two are followed through
- * the files' words; the others make an edited file provide a name every file depends on ({@link
- * SourceNames#EVERY_FILE}), and then every source is affected.
+ * SourceNames}), on a class named like its {@code CGrad} (which clashes with it), on a class
+ * named {@code Math} in its package, and on every derivative rule. The first three are followed
+ * through the files' names (a file provides its classes' {@code CGrad} names too); the last two
+ * make an edited file provide a name every file depends on ({@link SourceNames#EVERY_FILE}), and
+ * then every source is affected. Files that are never generated themselves (a build tool's
+ * context) may be among the files: they are followed like the others.
  */
 public final class AffectedSources {
 
