@@ -1,8 +1,8 @@
-// Runs after the five builds of invoker.properties; basedir is the cloned project.
+// Runs after the six builds of invoker.properties; basedir is the cloned project.
 def log = new File(basedir, 'build.log').getText('UTF-8')
 def builds = log.split(/BUILD SUCCESS/)
-assert builds.length >= 6 : 'not all five builds ran'
-def (first, second, third, fourth, fifth) = [builds[0], builds[1], builds[2], builds[3], builds[4]]
+assert builds.length >= 7 : 'not all six builds ran'
+def (first, second, third, fourth, fifth, sixth) = [builds[0], builds[1], builds[2], builds[3], builds[4], builds[5]]
 
 // The first build skips tests, and so generate-test; generate still runs.
 assert first.contains('ad4j: skipped (maven.test.skip)')
@@ -37,4 +37,8 @@ assert new File(main, 'UnrelatedGrad.java').getText('UTF-8').contains('-2 * x * 
 // The fifth edits the main source the test source calls: both goals regenerate what calls it.
 assert fifth.contains('ad4j: read 2 source files, generated for 1 of them (the rest, and what they depend on, are unchanged), 2 derivative classes in ' + main.parentFile.parentFile.canonicalPath + ': 1 written')
 assert fifth.contains('ad4j: read 2 source files (and 2 files of context), generated for all, 1 derivative class in ' + test.parentFile.parentFile.canonicalPath)
+
+// The sixth, of the unchanged project, finds both up to date again.
+assert sixth.contains('ad4j: up to date, nothing generated (read 2 source files; 2 derivative classes in ' + main.parentFile.parentFile.canonicalPath + ' unchanged)')
+assert sixth.contains('ad4j: up to date, nothing generated (read 2 source files (and 2 files of context); 1 derivative class in ' + test.parentFile.parentFile.canonicalPath + ' unchanged)')
 return true

@@ -183,8 +183,11 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
         runContext.add(source);
       }
     }
+    Set<String> sourcePaths = new HashSet<>();
+    sources.forEach(source -> sourcePaths.add(source.path()));
     for (SourceFile file : context) {
-      if (needed == null || needed.contains(file.path())) {
+      // a file both read as a source and given as context is the source
+      if (!sourcePaths.contains(file.path()) && (needed == null || needed.contains(file.path()))) {
         runContext.add(file);
       }
     }

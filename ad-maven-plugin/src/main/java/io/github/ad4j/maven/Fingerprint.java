@@ -35,7 +35,7 @@ final class Fingerprint {
    * Changes whenever what goes into a fingerprint, or the file that stores it, changes meaning,
    * so that a fingerprint written by an older plugin never matches.
    */
-  static final String FORMAT = "ad4j-fingerprint-2";
+  static final String FORMAT = "ad4j-fingerprint-3";
 
   private final MessageDigest digest = sha256();
 

@@ -536,12 +536,18 @@ final class FingerprintFile {
     List<EntryLines> entries = new ArrayList<>();
     List<EntryLines> context = new ArrayList<>();
     EntryLines entry = null; // the entry the lines read belong to
+    boolean inSections = false;
+    Set<String> paths = new HashSet<>();
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line; (line = reader.readLine()) != null; ) {
         if (line.isEmpty() || line.startsWith("#")) {
           continue;
         }
+        if (inSections && !line.startsWith("section ")) {
+          throw new IllegalArgumentException("a line after the sections: " + line);
+        }
         if (line.startsWith("section ")) {
+          inSections = true;
           if (!withSections) {
             break; // the sections come last
           }
@@ -563,12 +569,13 @@ final class FingerprintFile {
           if (!HEX.matcher(fingerprint).matches()) {
             throw new IllegalArgumentException("bad fingerprint line: " + line);
           }
-        } else if (sourceLine.matches()) {
-          entry = new EntryLines(unescape(sourceLine.group(2)), sourceLine.group(1));
-          entries.add(entry);
-        } else if (contextLine.matches()) {
-          entry = new EntryLines(unescape(contextLine.group(2)), contextLine.group(1));
-          context.add(entry);
+        } else if (sourceLine.matches() || contextLine.matches()) {
+          Matcher header = sourceLine.matches() ? sourceLine : contextLine;
+          entry = new EntryLines(unescape(header.group(2)), header.group(1), header == contextLine);
+          if (!paths.add(entry.source)) {
+            throw new IllegalArgumentException("recorded twice: " + line);
+          }
+          (entry.context ? context : entries).add(entry);
         } else if (entry == null) {
           throw new IllegalArgumentException("expected a source line: " + line);
         } else if (line.equals("provides") || line.startsWith("provides ")) {
@@ -577,6 +584,8 @@ final class FingerprintFile {
               entry.provides.add(name);
             }
           }
+        } else if (entry.context) {
+          throw new IllegalArgumentException("a context file generates nothing: " + line);
         } else if (fileLine.matches()) {
           entry.outputs.add(
               new Output(
@@ -600,9 +609,11 @@ final class FingerprintFile {
         context.stream().map(EntryLines::entry).toList());
   }
 
-  /** A section's source index: 1 to 9 digits, or -1. */
+  /** A section's source index: 1 to 9 ASCII digits, or -1. */
   private static int parseIndex(String digits) {
-    if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+    if (digits.isEmpty()
+        || digits.length() > 9
+        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return -1;
     }
     return Integer.parseInt(digits);
@@ -612,14 +623,16 @@ final class FingerprintFile {
   private static final class EntryLines {
     final String source;
     final String sha256;
+    final boolean context;
     final Set<String> provides = new TreeSet<>();
     final List<Output> outputs = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     final List<String> sections = new ArrayList<>();
 
-    EntryLines(String source, String sha256) {
+    EntryLines(String source, String sha256, boolean context) {
       this.source = source;
       this.sha256 = sha256;
+      this.context = context;
     }
 
     Entry entry() {

@@ -287,6 +287,7 @@ class FingerprintFileTest {
     // the record written again keeps everything but the times, the report sections included
     assertThat(record.read(true).entries().get(0).warnings()).isEqualTo(A_WARNINGS);
     assertThat(record.read(true).entries().get(0).sections()).isEqualTo(A_GAVE.reportSections());
+    assertThat(record.read(true).context()).isEqualTo(contextEntries());
     assertThat(compare(SOURCES).touched()).isFalse();
   }
 
@@ -362,6 +363,13 @@ class FingerprintFileTest {
             "fingerprint " + FINGERPRINT + "\n" + source + "warning dangling \\\n",
             "fingerprint " + FINGERPRINT + "\n" + source + "something else\n",
             "fingerprint " + FINGERPRINT + "\nsource 123 src/p/A.java\n",
+            "fingerprint " + FINGERPRINT + "\n" + source + source,
+            "fingerprint " + FINGERPRINT + "\n" + source + "section 0\n",
+            "fingerprint " + FINGERPRINT + "\n" + source + "section x text\n",
+            "fingerprint " + FINGERPRINT + "\n" + source + "section \u0663 text\n",
+            "fingerprint " + FINGERPRINT + "\n" + source + "section 0 text\nwarning late\n",
+            "fingerprint " + FINGERPRINT + "\n" + source + "context " + "0".repeat(64)
+                + " main/M.java\nfile " + "0".repeat(64) + " 1 2 p/MGrad.java\n",
             source)) {
       Files.writeString(record.path(), text, UTF_8);
       FingerprintFile.Comparison comparison = compare(SOURCES);
