@@ -134,7 +134,8 @@ public final class BytecodeSize {
 
   private long expr(Expr e) {
     long children = 0;
-    for (Expr child : ExprRewriter.children(e)) {
+    for (int k = 0, kids = ExprRewriter.childCount(e); k < kids; k++) {
+      Expr child = ExprRewriter.child(e, k);
       children += expr(child);
     }
     if (e instanceof Expr.Literal l) {

@@ -18,6 +18,7 @@ import io.github.ad4j.core.transform.DerivativeMethod;
 import io.github.ad4j.core.transform.GradientRecord;
 import io.github.ad4j.core.transform.Workspaces;
 import io.github.ad4j.core.ir.Expr;
+import io.github.ad4j.core.ir.ExprRewriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -387,8 +388,8 @@ public final class GradClassEmitter {
     if (e instanceof Expr.Call c && c.owner().isEmpty()) {
       into.add(c);
     }
-    for (Expr child : io.github.ad4j.core.ir.ExprRewriter.children(e)) {
-      ownCalls(child, into);
+    for (int k = 0, kids = ExprRewriter.childCount(e); k < kids; k++) {
+      ownCalls(ExprRewriter.child(e, k), into);
     }
   }
 

@@ -120,7 +120,7 @@ final class CallHoister {
   }
 
   private static boolean readsVariable(Expr expr) {
-    return expr instanceof Expr.Var || ExprRewriter.children(expr).stream().anyMatch(CallHoister::readsVariable);
+    return expr instanceof Expr.Var || ExprRewriter.anyChild(expr, CallHoister::readsVariable);
   }
 
 }

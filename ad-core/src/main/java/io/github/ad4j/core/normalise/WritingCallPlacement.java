@@ -158,7 +158,8 @@ final class WritingCallPlacement {
     if (e instanceof Expr.Call c && writes.test(c)) {
       return c;
     }
-    for (Expr child : ExprRewriter.children(e)) {
+    for (int k = 0, kids = ExprRewriter.childCount(e); k < kids; k++) {
+      Expr child = ExprRewriter.child(e, k);
       Expr.Call found = firstWriter(child);
       if (found != null) {
         return found;

@@ -167,6 +167,6 @@ final class Accumulations {
     if (e instanceof Expr.Call c && !Expr.Call.LIBRARY_OWNERS.contains(c.owner())) {
       return false;
     }
-    return ExprRewriter.children(e).stream().allMatch(Accumulations::isArithmetic);
+    return ExprRewriter.allChildren(e, Accumulations::isArithmetic);
   }
 }

@@ -420,7 +420,8 @@ public final class BodySimplifier {
     if (e instanceof Expr.Step || (e instanceof Expr.Call c && writers.test(c))) {
       return true;
     }
-    for (Expr child : ExprRewriter.children(e)) {
+    for (int k = 0, kids = ExprRewriter.childCount(e); k < kids; k++) {
+      Expr child = ExprRewriter.child(e, k);
       if (hasSideEffect(child)) {
         return true;
       }
@@ -429,7 +430,7 @@ public final class BodySimplifier {
   }
 
   private static boolean hasStep(Expr e) {
-    return e instanceof Expr.Step || ExprRewriter.children(e).stream().anyMatch(BodySimplifier::hasStep);
+    return e instanceof Expr.Step || ExprRewriter.anyChild(e, BodySimplifier::hasStep);
   }
 
   private static List<Stmt> survivors(List<Stmt> stmts) {

@@ -417,7 +417,8 @@ final class LoopFusion {
       } else if (Statements.hasOpaqueEffect(e)) {
         pure = false;
       }
-      for (Expr child : ExprRewriter.children(e)) {
+      for (int k = 0, kids = ExprRewriter.childCount(e); k < kids; k++) {
+        Expr child = ExprRewriter.child(e, k);
         read(child);
       }
     }

@@ -200,7 +200,8 @@ final class LoopOrder {
           return;
         }
       }
-      for (Expr child : ExprRewriter.children(e)) {
+      for (int k = 0, kids = ExprRewriter.childCount(e); k < kids; k++) {
+        Expr child = ExprRewriter.child(e, k);
         read(child);
       }
     }
@@ -211,7 +212,8 @@ final class LoopOrder {
         independent = false;
         return;
       }
-      for (Expr child : ExprRewriter.children(e)) {
+      for (int k = 0, kids = ExprRewriter.childCount(e); k < kids; k++) {
+        Expr child = ExprRewriter.child(e, k);
         pure(child);
       }
     }

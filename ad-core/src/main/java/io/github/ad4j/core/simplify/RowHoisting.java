@@ -238,7 +238,8 @@ public final class RowHoisting {
       into.add(row);
       return;
     }
-    for (Expr child : ExprRewriter.children(e)) {
+    for (int k = 0, kids = ExprRewriter.childCount(e); k < kids; k++) {
+      Expr child = ExprRewriter.child(e, k);
       lengths(child, into);
     }
   }
@@ -296,7 +297,7 @@ public final class RowHoisting {
       return true;
     }
     if (index instanceof Expr.Binary || index instanceof Expr.Unary || index instanceof Expr.Cast) {
-      return ExprRewriter.children(index).stream().allMatch(RowHoisting::simpleIndex);
+      return ExprRewriter.allChildren(index, RowHoisting::simpleIndex);
     }
     return false;
   }
@@ -308,7 +309,7 @@ public final class RowHoisting {
     if (e instanceof Expr.ArrayAccess || e instanceof Expr.Call || e instanceof Expr.Step) {
       return true;
     }
-    return ExprRewriter.children(e).stream().anyMatch(c -> readsOtherArrays(c, row));
+    return ExprRewriter.anyChild(e, c -> readsOtherArrays(c, row));
   }
 
   /** Whether {@code s}, or a statement in it, stores a row or calls a method that might. */
@@ -342,7 +343,7 @@ public final class RowHoisting {
         && !Tapes.isPush(call)) {
       return false;
     }
-    return ExprRewriter.children(e).stream().allMatch(RowHoisting::onlyHarmlessCalls);
+    return ExprRewriter.allChildren(e, RowHoisting::onlyHarmlessCalls);
   }
 
   /** The type of the element {@code target} assigns; null where its array's type is unknown. */

@@ -98,7 +98,8 @@ final class Allocations {
       // a callee's forms allocate what their own sweeps need, unless given their workspace
       return true;
     }
-    for (Expr child : ExprRewriter.children(e)) {
+    for (int k = 0, kids = ExprRewriter.childCount(e); k < kids; k++) {
+      Expr child = ExprRewriter.child(e, k);
       if (mayAllocate(child)) {
         return true;
       }

@@ -198,7 +198,8 @@ public final class ReverseTransformer {
       return indices.contains(v.name())
           || (!assignedAnywhere.contains(v.name()) && !ownLocals.contains(v.name()));
     }
-    for (Expr child : ExprRewriter.children(e)) {
+    for (int k = 0, kids = ExprRewriter.childCount(e); k < kids; k++) {
+      Expr child = ExprRewriter.child(e, k);
       if (!isRecomputable(child, indices, ownLocals)) {
         return false;
       }
