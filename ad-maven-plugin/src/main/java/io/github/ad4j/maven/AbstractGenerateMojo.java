@@ -11,6 +11,7 @@ import io.github.ad4j.core.SourceOutput;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -431,12 +432,15 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
                 summary.removed()));
   }
 
+  /** Writes the generation report, or removes an earlier one when nothing has a section. */
   private void writeReport(String report) throws MojoExecutionException {
-    if (report.isEmpty()) {
-      return;
-    }
     Path path = Path.of(project.getBuild().getDirectory(), "ad4j", reportName());
     try {
+      if (report.isEmpty()) {
+        // an earlier run's report would describe methods that no longer have derivatives
+        Files.deleteIfExists(path);
+        return;
+      }
       AtomicWriter.writeIfChanged(path, report.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new MojoExecutionException("ad4j: cannot write " + path + ": " + e, e);
