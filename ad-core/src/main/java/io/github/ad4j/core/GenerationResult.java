@@ -2,7 +2,9 @@ package io.github.ad4j.core;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one run of the generator produced, source file by source file.
@@ -13,6 +15,16 @@ import java.util.List;
 public record GenerationResult(List<SourceOutput> sources) {
   public GenerationResult {
     sources = List.copyOf(sources);
+  }
+
+  /**
+   * What each source gave, by its path; a source missing gave nothing ({@link
+   * SourceOutput#empty}).
+   */
+  public Map<String, SourceOutput> bySource() {
+    Map<String, SourceOutput> bySource = new LinkedHashMap<>();
+    sources.forEach(source -> bySource.put(source.source(), source));
+    return bySource;
   }
 
   /**

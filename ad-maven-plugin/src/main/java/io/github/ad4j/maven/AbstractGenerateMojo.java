@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,8 +196,7 @@ abstract class AbstractGenerateMojo extends AbstractMojo {
     failOnErrors(result);
 
     // every source's part, in the order of their paths: kept from the last run, or generated now
-    Map<String, SourceOutput> fresh = new HashMap<>();
-    result.sources().forEach(part -> fresh.put(part.source(), part));
+    Map<String, SourceOutput> fresh = result.bySource();
     List<Part> parts = new ArrayList<>();
     for (SourceFile source : sources) {
       FingerprintFile.Entry kept =

@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.model.Dependency;
@@ -153,8 +152,7 @@ public final class GenerateChecksMojo extends AbstractMojo {
     failOnErrors(result);
     result.diagnostics().forEach(diagnostic -> getLog().warn(diagnostic.format()));
     write(output, result);
-    Map<String, SourceOutput> bySource = new HashMap<>();
-    result.sources().forEach(part -> bySource.put(part.source(), part));
+    Map<String, SourceOutput> bySource = result.bySource();
     List<FingerprintFile.Generated> generated = new ArrayList<>();
     for (SourceFile source : sources) {
       SourceOutput part = bySource.getOrDefault(source.path(), SourceOutput.empty(source.path()));
