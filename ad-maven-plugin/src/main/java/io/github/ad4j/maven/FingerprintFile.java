@@ -429,11 +429,7 @@ final class FingerprintFile {
     try {
       for (SourceFile source : sorted) {
         Entry entry = recorded.remove(source.path());
-        if (entry == null) {
-          edited.put(source.path(), Set.of());
-        } else if (!entry.sha256().equals(sha256(source))) {
-          edited.put(source.path(), entry.provides());
-        } else {
+        if (asRecorded(source, entry, edited)) {
           List<Output> outputs = new ArrayList<>();
           boolean moved = false;
           for (Output expected : entry.outputs()) {
@@ -458,12 +454,7 @@ final class FingerprintFile {
       Map<String, Entry> recordedContext = new HashMap<>();
       run.context().forEach(entry -> recordedContext.put(entry.source(), entry));
       for (SourceFile file : context) {
-        Entry entry = recordedContext.remove(file.path());
-        if (entry == null) {
-          edited.put(file.path(), Set.of());
-        } else if (!entry.sha256().equals(sha256(file))) {
-          edited.put(file.path(), entry.provides());
-        }
+        asRecorded(file, recordedContext.remove(file.path()), edited);
       }
       recordedContext.values().forEach(gone -> edited.put(gone.source(), gone.provides()));
       run.outputs().forEach(o -> written.add(output.resolve(o.relativePath())));
@@ -472,6 +463,23 @@ final class FingerprintFile {
     } catch (IOException | IllegalArgumentException e) {
       return Comparison.nothingKept("cannot check the output (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * Whether {@code file} has the text of its {@code recorded} entry; if not, puts in {@code
+   * edited} what it provided then (nothing, when it was not recorded: added).
+   */
+  private static boolean asRecorded(
+      SourceFile file, Entry recorded, Map<String, Set<String>> edited) {
+    if (recorded == null) {
+      edited.put(file.path(), Set.of());
+      return false;
+    }
+    if (!recorded.sha256().equals(sha256(file))) {
+      edited.put(file.path(), recorded.provides());
+      return false;
+    }
+    return true;
   }
 
   /**
