@@ -2,14 +2,11 @@ package io.github.ad4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.ad4j.core.testing.Projects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,7 +47,7 @@ class AffectedSourcesOnSamplesTest {
   void removingAnyAnnotationRegeneratesEveryFileItChanges(String sample) throws IOException {
     Map<String, String> project = read(SAMPLES.resolve(sample).resolve("src/main/java"));
     DerivativeGenerator generator = DerivativeGenerator.create();
-    Map<String, SourceOutput> before = bySource(generator.generate(sources(project)));
+    Map<String, SourceOutput> before = Projects.generated(generator, project);
     assertThat(before).as("what %s generates", sample).isNotEmpty();
     int edits = 0;
     for (Map.Entry<String, String> file : project.entrySet()) {
@@ -63,37 +60,25 @@ class AffectedSourcesOnSamplesTest {
         String what = sample + ", " + file.getKey() + " without " + annotation.group();
         Map<String, String> after = new TreeMap<>(project);
         after.put(file.getKey(), edited);
-        Map<String, SourceNames> names = new LinkedHashMap<>();
-        after.forEach((path, text) -> names.put(path, SourceNames.of(text)));
-
         Set<String> affected =
             AffectedSources.of(
-                names, Map.of(file.getKey(), SourceNames.of(file.getValue()).provides()));
-        Map<String, SourceOutput> clean = bySource(generator.generate(sources(after)));
+                Projects.names(after),
+                Map.of(file.getKey(), SourceNames.of(file.getValue()).provides()));
+        Map<String, SourceOutput> clean = Projects.generated(generator, after);
 
         for (String path : after.keySet()) {
           if (!affected.contains(path)) {
-            assertThat(clean.getOrDefault(path, SourceOutput.empty(path)))
+            assertThat(Projects.of(clean, path))
                 .as(what + ": " + path + " is left out, so must generate what it did")
-                .isEqualTo(before.getOrDefault(path, SourceOutput.empty(path)));
-          }
-        }
-        Set<String> needed = AffectedSources.contextOf(names, affected);
-        List<SourceFile> regenerated = new ArrayList<>();
-        List<SourceFile> context = new ArrayList<>();
-        for (SourceFile source : sources(after)) {
-          if (affected.contains(source.path())) {
-            regenerated.add(source);
-          } else if (needed.contains(source.path())) {
-            context.add(source);
+                .isEqualTo(Projects.of(before, path));
           }
         }
         Map<String, SourceOutput> incremental =
-            bySource(generator.generate(regenerated, context));
+            Projects.generatedIncrementally(generator, after, affected);
         for (String path : affected) {
-          assertThat(incremental.getOrDefault(path, SourceOutput.empty(path)))
+          assertThat(Projects.of(incremental, path))
               .as(what + ": " + path + " generated with its context only")
-              .isEqualTo(clean.getOrDefault(path, SourceOutput.empty(path)));
+              .isEqualTo(Projects.of(clean, path));
         }
       }
     }
@@ -110,17 +95,5 @@ class AffectedSourcesOnSamplesTest {
       }
     }
     return project;
-  }
-
-  private static List<SourceFile> sources(Map<String, String> project) {
-    List<SourceFile> files = new ArrayList<>();
-    project.forEach((path, text) -> files.add(new SourceFile(path, text)));
-    return files;
-  }
-
-  private static Map<String, SourceOutput> bySource(GenerationResult result) {
-    Map<String, SourceOutput> parts = new HashMap<>();
-    result.sources().forEach(part -> parts.put(part.source(), part));
-    return parts;
   }
 }

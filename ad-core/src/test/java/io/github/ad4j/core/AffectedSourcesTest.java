@@ -2,9 +2,8 @@ package io.github.ad4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import io.github.ad4j.core.testing.Projects;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -229,9 +228,8 @@ class AffectedSourcesTest {
               List.of(),
               Set.of("a/Shapes.java", "a/Model.java", "b/Fit.java")));
 
-  @Test
-  void generatingTheAffectedSourcesGivesWhatACleanGenerationGives() {
-    DerivativeGenerator generator = DerivativeGenerator.create();
+  /** The project the steps edit, by path. */
+  private static Map<String, String> project() {
     Map<String, String> project = new TreeMap<>();
     project.put("a/Shapes.java", SHAPES);
     project.put("a/Model.java", MODEL);
@@ -240,10 +238,17 @@ class AffectedSourcesTest {
     project.put("b/Special.java", SPECIAL);
     project.put("b/Rules.java", RULES);
     project.put("b/Smooth.java", SMOOTH);
-    GenerationResult first = generator.generate(sources(project));
+    return project;
+  }
+
+  @Test
+  void generatingTheAffectedSourcesGivesWhatACleanGenerationGives() {
+    DerivativeGenerator generator = DerivativeGenerator.create();
+    Map<String, String> project = project();
+    GenerationResult first = generator.generate(Projects.sources(project));
     assertThat(first.diagnostics()).isEmpty();
     assertThat(first.files()).hasSize(5); // Special and Rules have nothing to differentiate
-    Map<String, SourceOutput> before = bySource(first);
+    Map<String, SourceOutput> before = first.bySource();
     for (Step step : STEPS) {
       Map<String, Set<String>> provided = new HashMap<>();
       for (String path : step.put().keySet()) {
@@ -255,34 +260,18 @@ class AffectedSourcesTest {
       }
       project.putAll(step.put());
       step.remove().forEach(project::remove);
-      Map<String, SourceNames> names = new LinkedHashMap<>();
-      project.forEach((path, text) -> names.put(path, SourceNames.of(text)));
 
-      Set<String> affected = AffectedSources.of(names, provided);
+      Set<String> affected = AffectedSources.of(Projects.names(project), provided);
 
       assertThat(affected)
           .as(step.name())
           .isEqualTo(step.affected() == null ? project.keySet() : step.affected());
-      Set<String> needed = AffectedSources.contextOf(names, affected);
-      List<SourceFile> regenerated = new ArrayList<>();
-      List<SourceFile> context = new ArrayList<>();
-      for (SourceFile file : sources(project)) {
-        if (affected.contains(file.path())) {
-          regenerated.add(file);
-        } else if (needed.contains(file.path())) {
-          context.add(file);
-        }
-      }
-      Map<String, SourceOutput> clean = bySource(generator.generate(sources(project)));
+      Map<String, SourceOutput> clean = Projects.generated(generator, project);
       Map<String, SourceOutput> incremental =
-          bySource(generator.generate(regenerated, context));
+          Projects.generatedIncrementally(generator, project, affected);
       for (String path : project.keySet()) {
-        SourceOutput expected = clean.getOrDefault(path, SourceOutput.empty(path));
-        SourceOutput kept =
-            affected.contains(path)
-                ? incremental.getOrDefault(path, SourceOutput.empty(path))
-                : before.getOrDefault(path, SourceOutput.empty(path));
-        assertThat(kept).as(step.name() + ": " + path).isEqualTo(expected);
+        SourceOutput kept = Projects.of(affected.contains(path) ? incremental : before, path);
+        assertThat(kept).as(step.name() + ": " + path).isEqualTo(Projects.of(clean, path));
       }
       assertThat(incremental.keySet()).as(step.name()).isSubsetOf(affected);
       before = clean;
@@ -291,16 +280,7 @@ class AffectedSourcesTest {
 
   @Test
   void theContextIsWhatTheAffectedSourcesNameAndTheRules() {
-    Map<String, SourceNames> names = new LinkedHashMap<>();
-    Map.of(
-            "a/Shapes.java", SHAPES,
-            "a/Model.java", MODEL,
-            "b/Fit.java", FIT,
-            "b/Alone.java", ALONE,
-            "b/Special.java", SPECIAL,
-            "b/Rules.java", RULES,
-            "b/Smooth.java", SMOOTH)
-        .forEach((path, text) -> names.put(path, SourceNames.of(text)));
+    Map<String, SourceNames> names = Projects.names(project());
 
     // Fit calls Model, which calls Shapes; the rules are everyone's; they name Special
     assertThat(AffectedSources.contextOf(names, Set.of("b/Fit.java")))
@@ -316,13 +296,10 @@ class AffectedSourcesTest {
   void anEditedCalleeChangesItsCallersOutput() {
     // what makes following the names necessary: a caller's derivative calls its callee's forms
     DerivativeGenerator generator = DerivativeGenerator.create();
-    Map<String, String> project = new TreeMap<>();
-    project.put("a/Shapes.java", SHAPES);
-    project.put("a/Model.java", MODEL);
-    project.put("b/Fit.java", FIT);
-    Map<String, SourceOutput> before = bySource(generator.generate(sources(project)));
+    Map<String, String> project = project();
+    Map<String, SourceOutput> before = Projects.generated(generator, project);
     project.put("a/Shapes.java", STEPS.get(1).put().get("a/Shapes.java"));
-    Map<String, SourceOutput> after = bySource(generator.generate(sources(project)));
+    Map<String, SourceOutput> after = Projects.generated(generator, project);
     assertThat(after.get("a/Model.java")).isNotEqualTo(before.get("a/Model.java"));
   }
 
@@ -378,17 +355,5 @@ class AffectedSourcesTest {
         .contains(SourceNames.EVERY_FILE);
     assertThat(SourceNames.of("package p; class C { double f() { return Math.PI; } }").provides())
         .doesNotContain(SourceNames.EVERY_FILE);
-  }
-
-  private static List<SourceFile> sources(Map<String, String> project) {
-    List<SourceFile> files = new ArrayList<>();
-    project.forEach((path, text) -> files.add(new SourceFile(path, text)));
-    return files;
-  }
-
-  private static Map<String, SourceOutput> bySource(GenerationResult result) {
-    Map<String, SourceOutput> parts = new HashMap<>();
-    result.sources().forEach(part -> parts.put(part.source(), part));
-    return parts;
   }
 }

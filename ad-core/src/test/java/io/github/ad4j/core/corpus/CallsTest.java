@@ -191,64 +191,50 @@ class CallsTest {
         List.of(new Object[] {0.7, 3}, new Object[] {-2.0, 0}));
   }
 
+  /** q.Shapes.bump(x) = exp(-x²), a callee in another package. */
+  private static final String Q_SHAPES =
+      """
+      package q;
+
+      import io.github.ad4j.Differentiable;
+
+      public class Shapes {
+        @Differentiable
+        public static double bump(double x) {
+          return Math.exp(-x * x);
+        }
+      }
+      """;
+
+  /** p.User.twice(x) = Shapes.bump(2x) * x, importing q.Shapes. */
+  private static final String P_USER =
+      """
+      package p;
+
+      import io.github.ad4j.Differentiable;
+      import q.Shapes;
+
+      class User {
+        @Differentiable
+        static double twice(double x) {
+          return Shapes.bump(2 * x) * x;
+        }
+      }
+      """;
+
   @Test
   void aCallAcrossFilesAndPackagesUsesTheOtherClassesPullback() {
     Map<String, String> sources = new LinkedHashMap<>();
-    sources.put(
-        "q/Shapes.java",
-        """
-        package q;
-
-        import io.github.ad4j.Differentiable;
-
-        public class Shapes {
-          @Differentiable
-          public static double bump(double x) {
-            return Math.exp(-x * x);
-          }
-        }
-        """);
-    sources.put(
-        "p/User.java",
-        """
-        package p;
-
-        import io.github.ad4j.Differentiable;
-        import q.Shapes;
-
-        class User {
-          @Differentiable
-          static double twice(double x) {
-            return Shapes.bump(2 * x) * x;
-          }
-        }
-        """);
-    Differentiated user = Differentiated.ofFiles("User", sources);
-    for (double x : new double[] {0.3, -0.7, 1.2}) {
-      double expected = Math.exp(-4 * x * x) * (1 - 8 * x * x);
-      assertThat((double) user.generated("dtwicedx", x))
-          .isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-13));
-    }
+    sources.put("q/Shapes.java", Q_SHAPES);
+    sources.put("p/User.java", P_USER);
+    assertTwiceCallsQShapes(Differentiated.ofFiles("User", sources));
   }
 
   @Test
   void anImportedClassShadowsTheOneOfTheSamePackage() {
     // as in javac (JLS 6.4.1): import q.Shapes hides p.Shapes in the importing file
     Map<String, String> sources = new LinkedHashMap<>();
-    sources.put(
-        "q/Shapes.java",
-        """
-        package q;
-
-        import io.github.ad4j.Differentiable;
-
-        public class Shapes {
-          @Differentiable
-          public static double bump(double x) {
-            return Math.exp(-x * x);
-          }
-        }
-        """);
+    sources.put("q/Shapes.java", Q_SHAPES);
     sources.put(
         "p/Shapes.java",
         """
@@ -263,22 +249,12 @@ class CallsTest {
           }
         }
         """);
-    sources.put(
-        "p/User.java",
-        """
-        package p;
+    sources.put("p/User.java", P_USER);
+    assertTwiceCallsQShapes(Differentiated.ofFiles("User", sources));
+  }
 
-        import io.github.ad4j.Differentiable;
-        import q.Shapes;
-
-        class User {
-          @Differentiable
-          static double twice(double x) {
-            return Shapes.bump(2 * x) * x;
-          }
-        }
-        """);
-    Differentiated user = Differentiated.ofFiles("User", sources);
+  /** d/dx of exp(-4x²)·x, the closed form, at several points; and the method itself. */
+  private static void assertTwiceCallsQShapes(Differentiated user) {
     for (double x : new double[] {0.3, -0.7, 1.2}) {
       assertThat((double) user.original("twice", x)).isEqualTo(Math.exp(-4 * x * x) * x);
       double expected = Math.exp(-4 * x * x) * (1 - 8 * x * x);
